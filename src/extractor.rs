@@ -1,0 +1,178 @@
+//! The [`Extractor`]: compiled lists and rules, and the pipeline that runs them.
+
+use crate::analysis::Analysis;
+use crate::error::Error;
+use crate::gazetteer::{Gazetteer, List, Normalized};
+use crate::resolve::resolve;
+use crate::rules::{self, Context};
+use crate::segment::segment;
+use crate::span::OffsetUnit;
+use crate::tokenize::tokenize;
+use once_cell::sync::Lazy;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The lists compiled into every default extractor: `(name, TSV text)`.
+pub const EMBEDDED_LISTS: &[(&str, &str)] =
+    &[("countries", include_str!("../data/gazetteers/countries.tsv"))];
+
+/// Extracts entities and quotations from text. Cheap to clone (the compiled lists
+/// are shared), `Send + Sync`: build one and use it from every thread.
+///
+/// ```
+/// let extractor = gazette::Extractor::new();
+/// let text = "Russia's ambassador arrived in Afghanistan.";
+/// let analysis = extractor.extract(text);
+/// let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+/// assert_eq!(names, ["Russia", "Afghanistan"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    gazetteer: Gazetteer,
+    user_lists: usize,
+}
+
+static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
+    ExtractorBuilder::new().build().expect("the embedded lists parse (checked by the test suite)")
+});
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// The extractor with the embedded default lists, built once per process and
+    /// shared by every call.
+    pub fn new() -> Extractor {
+        DEFAULT.clone()
+    }
+
+    /// A builder for an extractor with user lists or other settings.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// The compiled gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.inner.gazetteer
+    }
+
+    /// Analyse one text. Offsets in the result are bytes; see
+    /// [`Analysis::to_char_offsets`].
+    pub fn extract(&self, text: &str) -> Analysis {
+        let tokens = tokenize(text);
+        let seg = segment(text, &tokens);
+        let mut sentence_start = vec![0u32; tokens.len()];
+        for s in &seg.sentences {
+            for k in s.tokens.clone() {
+                sentence_start[k] = s.tokens.start as u32;
+            }
+        }
+        let cx = Context { text, tokens: &tokens, sentence_start: &sentence_start };
+        let norm = Normalized::new(text, &tokens);
+        let hits = self.inner.gazetteer.find(text, &tokens, &norm);
+        let mut candidates = Vec::new();
+        rules::list_candidates(&cx, &self.inner.gazetteer, &hits, self.inner.user_lists, &mut candidates);
+        let resolved = resolve(candidates, tokens.len());
+        let (mentions, entities) = crate::link::link(text, resolved);
+        Analysis {
+            offsets: OffsetUnit::Bytes,
+            paragraphs: seg.paragraphs.iter().map(|p| p.span).collect(),
+            sentences: seg.sentences.iter().map(|s| s.span).collect(),
+            mentions,
+            entities,
+            quotes: Vec::new(),
+        }
+    }
+}
+
+/// Builds an [`Extractor`] with user lists on top of (or instead of) the embedded ones.
+///
+/// ```
+/// let extractor = gazette::Extractor::builder()
+///     .add_list("newsroom", "Acme Widgets\torganization\tAcme\ttype=company\n")
+///     .build()?;
+/// let text = "Acme Widgets opened an office in Chad.";
+/// let analysis = extractor.extract(text);
+/// assert_eq!(analysis.entities[0].name, "Acme");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ExtractorBuilder {
+    user: Vec<Source>,
+    embedded: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Source {
+    Text { name: String, tsv: String },
+    File(std::path::PathBuf),
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+}
+
+impl ExtractorBuilder {
+    /// A builder with the embedded lists and no user list.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder { user: Vec::new(), embedded: true }
+    }
+
+    /// Add a list in the TSV format (see `data/gazetteers/FORMAT.md`). Its entries
+    /// outrank the embedded ones where both match the same words. `name` appears in
+    /// errors and in each mention's `found_by`.
+    pub fn add_list(&mut self, name: &str, tsv: &str) -> &mut ExtractorBuilder {
+        self.user.push(Source::Text { name: name.to_string(), tsv: tsv.to_string() });
+        self
+    }
+
+    /// Add a list file (read when [`build`](Self::build) runs).
+    pub fn add_list_file(&mut self, path: impl AsRef<Path>) -> &mut ExtractorBuilder {
+        self.user.push(Source::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Whether to include the embedded lists (default `true`).
+    pub fn embedded_lists(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.embedded = yes;
+        self
+    }
+
+    /// Parse and compile every list.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let mut lists = Vec::new();
+        for source in &self.user {
+            lists.push(match source {
+                Source::Text { name, tsv } => List::parse(name, tsv)?,
+                Source::File(path) => {
+                    let shown = path.display().to_string();
+                    let bytes = std::fs::read(path).map_err(|e| Error::list_file(&shown, e.to_string()))?;
+                    let tsv = String::from_utf8(bytes).map_err(|e| {
+                        Error::list_file(
+                            &shown,
+                            format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
+                        )
+                    })?;
+                    List::parse(&shown, &tsv)?
+                }
+            });
+        }
+        let user_lists = lists.len();
+        if self.embedded {
+            for (name, tsv) in EMBEDDED_LISTS {
+                lists.push(List::parse(name, tsv)?);
+            }
+        }
+        Ok(Extractor { inner: Arc::new(Inner { gazetteer: Gazetteer::new(&lists), user_lists }) })
+    }
+}

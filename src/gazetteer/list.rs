@@ -1,0 +1,230 @@
+//! Reading gazetteer lists: the TSV format of `data/gazetteers/FORMAT.md`.
+
+use crate::analysis::EntityKind;
+use crate::error::Error;
+use std::sync::Arc;
+
+/// What an entry of an entity list names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ListKind {
+    /// A mention of an entity of this kind.
+    Entity(EntityKind),
+    /// A nationality word linked to a country.
+    Demonym,
+}
+
+impl ListKind {
+    /// Parse the `kind` column.
+    pub fn from_name(name: &str) -> Option<ListKind> {
+        if name == "demonym" {
+            return Some(ListKind::Demonym);
+        }
+        EntityKind::from_name(name).map(ListKind::Entity)
+    }
+
+    /// The kind of the entity the entry belongs to (demonyms belong to countries).
+    pub fn entity_kind(self) -> EntityKind {
+        match self {
+            ListKind::Entity(k) => k,
+            ListKind::Demonym => EntityKind::Country,
+        }
+    }
+}
+
+/// One line of an entity list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    /// The surface form as written in text.
+    pub name: String,
+    /// What it names.
+    pub kind: ListKind,
+    /// The canonical name of the entity (the name itself when the column is empty).
+    pub canonical: Arc<str>,
+    /// `key=value` identifiers.
+    pub ids: Arc<[(String, String)]>,
+    /// Match only this exact capitalisation (or ALL CAPS).
+    pub exact: bool,
+    /// A name only with supporting context.
+    pub weak: bool,
+    /// 1-based line number in its list.
+    pub line: usize,
+}
+
+/// A parsed entity list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct List {
+    /// The list's name (file stem or the name given by the user).
+    pub name: Arc<str>,
+    /// Its entries in file order.
+    pub entries: Vec<ListEntry>,
+}
+
+/// Longest line accepted in a list; anything longer is a mistake, not a name.
+const MAX_LINE: usize = 4096;
+
+impl List {
+    /// Parse a list in the five-column TSV format (`name kind canonical ids flags`;
+    /// the last three may be empty or missing; `#` starts a comment line).
+    ///
+    /// ```
+    /// use gazette::gazetteer::List;
+    /// let list = List::parse("mine", "# my list\nAcme Corp\torganization\tAcme\ttype=company\n")?;
+    /// assert_eq!(list.entries.len(), 1);
+    /// assert_eq!(&*list.entries[0].canonical, "Acme");
+    /// # Ok::<(), gazette::Error>(())
+    /// ```
+    pub fn parse(name: &str, source: &str) -> Result<List, Error> {
+        let mut entries = Vec::new();
+        let shared_empty: Arc<[(String, String)]> = Arc::from(Vec::new());
+        let mut last_ids: Option<(Arc<str>, Arc<[(String, String)]>)> = None;
+        for (i, raw) in source.lines().enumerate() {
+            let line_no = i + 1;
+            let line = raw.trim_end_matches(['\r', '\n']);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.len() > MAX_LINE {
+                return Err(Error::list_line(name, line_no, format!("line longer than {MAX_LINE} bytes")));
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 2 || cols.len() > 5 {
+                return Err(Error::list_line(
+                    name,
+                    line_no,
+                    format!(
+                        "expected 2 to 5 tab-separated columns (name, kind, canonical, ids, flags), found {}",
+                        cols.len()
+                    ),
+                ));
+            }
+            let surface = cols[0].trim();
+            if surface.is_empty() || !surface.chars().any(|c| c.is_alphanumeric()) {
+                return Err(Error::list_line(name, line_no, "empty name"));
+            }
+            let kind = ListKind::from_name(cols[1].trim()).ok_or_else(|| {
+                Error::list_line(
+                    name,
+                    line_no,
+                    format!(
+                        "unknown kind {:?} (expected person, organization, country, location or demonym)",
+                        cols[1].trim()
+                    ),
+                )
+            })?;
+            let canonical_text = cols.get(2).map(|s| s.trim()).filter(|s| !s.is_empty()).unwrap_or(surface);
+            let ids_text = cols.get(3).map(|s| s.trim()).unwrap_or("");
+            let (canonical, ids) = match &last_ids {
+                // Consecutive rows of one entity share their strings.
+                Some((c, ids)) if &**c == canonical_text && ids_match(ids, ids_text) => {
+                    (c.clone(), ids.clone())
+                }
+                _ => {
+                    let ids = if ids_text.is_empty() {
+                        shared_empty.clone()
+                    } else {
+                        parse_ids(name, line_no, ids_text)?
+                    };
+                    (Arc::<str>::from(canonical_text), ids)
+                }
+            };
+            last_ids = Some((canonical.clone(), ids.clone()));
+            let mut exact = false;
+            let mut weak = false;
+            for flag in cols.get(4).map(|s| s.trim()).unwrap_or("").split(',') {
+                match flag.trim() {
+                    "" => {}
+                    "exact" => exact = true,
+                    "weak" => weak = true,
+                    other => {
+                        return Err(Error::list_line(
+                            name,
+                            line_no,
+                            format!("unknown flag {other:?} (expected exact or weak)"),
+                        ))
+                    }
+                }
+            }
+            entries.push(ListEntry {
+                name: surface.to_string(),
+                kind,
+                canonical,
+                ids,
+                exact,
+                weak,
+                line: line_no,
+            });
+        }
+        Ok(List { name: Arc::from(name), entries })
+    }
+}
+
+fn ids_match(ids: &[(String, String)], text: &str) -> bool {
+    let mut n = 0;
+    for part in text.split(';').filter(|p| !p.trim().is_empty()) {
+        match part.split_once('=') {
+            Some((k, v)) if ids.get(n).is_some_and(|(ik, iv)| ik == k.trim() && iv == v.trim()) => n += 1,
+            _ => return false,
+        }
+    }
+    n == ids.len()
+}
+
+fn parse_ids(file: &str, line: usize, text: &str) -> Result<Arc<[(String, String)]>, Error> {
+    let mut ids = Vec::new();
+    for part in text.split(';').filter(|p| !p.trim().is_empty()) {
+        let (k, v) = part
+            .split_once('=')
+            .ok_or_else(|| Error::list_line(file, line, format!("identifier {part:?} is not key=value")))?;
+        let (k, v) = (k.trim(), v.trim());
+        if k.is_empty() || v.is_empty() {
+            return Err(Error::list_line(
+                file,
+                line,
+                format!("identifier {part:?} has an empty key or value"),
+            ));
+        }
+        ids.push((k.to_string(), v.to_string()));
+    }
+    Ok(Arc::from(ids))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_all_columns() {
+        let l =
+            List::parse("t", "Chad\tcountry\tChad\tiso2=TD;iso3=TCD\texact,weak\nKabul\tlocation\n").unwrap();
+        assert_eq!(l.entries.len(), 2);
+        let chad = &l.entries[0];
+        assert!(chad.exact && chad.weak);
+        assert_eq!(chad.ids.len(), 2);
+        assert_eq!(&*l.entries[1].canonical, "Kabul");
+        assert_eq!(l.entries[1].line, 2);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        for (src, needle) in [
+            ("ok\tcountry\nbad\n", "columns"),
+            ("\tcountry\n", "empty name"),
+            ("x\tplanet\n", "unknown kind"),
+            ("x\tcountry\tX\tiso2\n", "key=value"),
+            ("x\tcountry\tX\t\tloud\n", "unknown flag"),
+            ("a\tb\tc\td\te\tf\n", "columns"),
+        ] {
+            let e = List::parse("f.tsv", src).unwrap_err();
+            assert_eq!(e.file(), Some("f.tsv"));
+            assert!(e.line().is_some());
+            assert!(e.to_string().contains(needle), "{e} should mention {needle}");
+        }
+    }
+
+    #[test]
+    fn long_line_is_an_error() {
+        let src = format!("{}\tcountry\n", "a".repeat(10_000));
+        assert!(List::parse("f", &src).unwrap_err().to_string().contains("longer"));
+    }
+}

@@ -1,0 +1,343 @@
+//! Gazetteer matching: entity lists compiled into one Aho-Corasick automaton over
+//! normalised token text.
+//!
+//! Each document is turned once into a normalised buffer: tokens lower-cased, every
+//! apostrophe and dash variant unified, separated by single spaces and framed by
+//! spaces. Patterns are normalised the same way and framed by spaces too, so a hit
+//! always starts and ends on token boundaries. The search is overlapping, so a
+//! shorter entry is never lost because a longer one failed ("New York" inside
+//! "New York Timesheet"); resolution prefers the longest, then earliest, later on.
+//!
+//! A hit is then checked against the entry's capitalisation: the text must be
+//! written as the entry, in Title Case or in ALL CAPS (never all lower case), and
+//! exactly as the entry (or ALL CAPS) for entries flagged `exact`.
+
+mod list;
+
+pub use list::{List, ListEntry, ListKind};
+
+use crate::span::Span;
+use crate::tokenize::{tokenize, Token, TokenFlags};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Index of an entry in a [`Gazetteer`].
+pub type EntryId = u32;
+
+/// A compiled set of lists.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    automaton: Option<AhoCorasick>,
+    /// For each pattern, the range of `pattern_entries` holding its entries.
+    patterns: Vec<Range<u32>>,
+    pattern_entries: Vec<EntryId>,
+    entries: Vec<Entry>,
+    lists: Vec<std::sync::Arc<str>>,
+}
+
+/// A compiled list entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The list line it came from.
+    pub source: ListEntry,
+    /// Index of its list in [`Gazetteer::list_names`].
+    pub list: u16,
+    /// Byte spans of the surface form's tokens in `source.name`.
+    surface_tokens: Box<[Span]>,
+}
+
+impl Entry {
+    /// Number of tokens in the surface form.
+    pub fn token_count(&self) -> usize {
+        self.surface_tokens.len()
+    }
+}
+
+/// A list hit: tokens of the text and the entry they match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListMatch {
+    /// Token indices covered.
+    pub tokens: Range<usize>,
+    /// The entry.
+    pub entry: EntryId,
+}
+
+/// A document's tokens in normalised form, built once per document.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    buffer: String,
+    /// Offset in `buffer` of the space before each token.
+    starts: Vec<u32>,
+}
+
+impl Normalized {
+    /// Normalise the tokens of `text`.
+    pub fn new(text: &str, tokens: &[Token]) -> Normalized {
+        let mut buffer = String::with_capacity(text.len() + tokens.len() + 2);
+        let mut starts = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            starts.push(buffer.len() as u32);
+            buffer.push(' ');
+            push_normalized(t.text(text), &mut buffer);
+        }
+        buffer.push(' ');
+        Normalized { buffer, starts }
+    }
+
+    /// The normalised buffer (tokens framed by spaces).
+    pub fn as_str(&self) -> &str {
+        &self.buffer
+    }
+
+    /// The normalised text of token `i`.
+    pub fn token(&self, i: usize) -> &str {
+        let start = self.starts[i] as usize + 1;
+        let end = self.starts.get(i + 1).map_or(self.buffer.len() - 1, |&s| s as usize);
+        &self.buffer[start..end]
+    }
+
+    fn token_at(&self, offset: usize) -> Option<usize> {
+        self.starts.binary_search(&(offset as u32)).ok()
+    }
+}
+
+/// Append the normalised form of one token: lower case, apostrophes as `'`, dashes as `-`.
+pub fn push_normalized(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => out.push(c),
+            '’' | '‘' | '`' | '´' | 'ʼ' | '′' => out.push('\''),
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
+            c if c.is_whitespace() => out.push('_'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+impl Gazetteer {
+    /// Compile lists into one gazetteer.
+    pub fn new(lists: &[List]) -> Gazetteer {
+        let mut entries = Vec::new();
+        let mut list_names = Vec::new();
+        let mut by_pattern: HashMap<String, Vec<EntryId>> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut key = String::new();
+        for (li, list) in lists.iter().enumerate() {
+            list_names.push(list.name.clone());
+            for e in &list.entries {
+                let toks = tokenize(&e.name);
+                if toks.is_empty() {
+                    continue;
+                }
+                key.clear();
+                key.push(' ');
+                for (i, t) in toks.iter().enumerate() {
+                    if i > 0 {
+                        key.push(' ');
+                    }
+                    push_normalized(t.text(&e.name), &mut key);
+                }
+                key.push(' ');
+                let id = entries.len() as EntryId;
+                entries.push(Entry {
+                    source: e.clone(),
+                    list: li as u16,
+                    surface_tokens: toks.iter().map(|t| t.span).collect(),
+                });
+                match by_pattern.get_mut(key.as_str()) {
+                    Some(ids) => ids.push(id),
+                    None => {
+                        order.push(key.clone());
+                        by_pattern.insert(key.clone(), vec![id]);
+                    }
+                }
+            }
+        }
+        let mut patterns = Vec::with_capacity(order.len());
+        let mut pattern_entries = Vec::with_capacity(entries.len());
+        for p in &order {
+            let start = pattern_entries.len() as u32;
+            pattern_entries.extend_from_slice(&by_pattern[p]);
+            patterns.push(start..pattern_entries.len() as u32);
+        }
+        let automaton = if order.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&order)
+                .ok()
+        };
+        Gazetteer { automaton, patterns, pattern_entries, entries, lists: list_names }
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there is no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The names of the compiled lists, by list index.
+    pub fn list_names(&self) -> &[std::sync::Arc<str>] {
+        &self.lists
+    }
+
+    /// The automaton (for benchmarks that want the bare matching ceiling).
+    pub fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton.as_ref()
+    }
+
+    /// Every list hit in the text whose capitalisation fits its entry, overlapping
+    /// hits included, sorted by start token then longest first.
+    pub fn find(&self, text: &str, tokens: &[Token], norm: &Normalized) -> Vec<ListMatch> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.automaton else { return out };
+        for m in ac.find_overlapping_iter(norm.as_str()) {
+            let Some(first) = norm.token_at(m.start()) else { continue };
+            let ids = &self.patterns[m.pattern().as_usize()];
+            let Some(first_id) = self.pattern_entries.get(ids.start as usize) else { continue };
+            let n = self.entries[*first_id as usize].surface_tokens.len();
+            let range = first..first + n;
+            if range.end > tokens.len() {
+                continue;
+            }
+            // A name never runs across a line break.
+            if tokens[range.start + 1..range.end].iter().any(|t| t.is(TokenFlags::LINE_BREAK_BEFORE)) {
+                continue;
+            }
+            for &id in &self.pattern_entries[ids.start as usize..ids.end as usize] {
+                if self.case_fits(&self.entries[id as usize], text, &tokens[range.clone()]) {
+                    out.push(ListMatch { tokens: range.clone(), entry: id });
+                }
+            }
+        }
+        out.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
+        out
+    }
+
+    /// Whether the text tokens are capitalised as the entry requires.
+    fn case_fits(&self, entry: &Entry, text: &str, tokens: &[Token]) -> bool {
+        let name = &entry.source.name;
+        let mut any_upper = false;
+        for (t, s) in tokens.iter().zip(entry.surface_tokens.iter()) {
+            let got = t.text(text);
+            let want = s.text(name);
+            let want_first_upper = want.chars().next().is_some_and(|c| c.is_uppercase());
+            let want_has_upper = want.chars().any(|c| c.is_uppercase());
+            let got_caps = t.is(TokenFlags::ALL_CAPS);
+            if t.is(TokenFlags::CAPITALIZED) {
+                any_upper = true;
+            }
+            if same_modulo_marks(got, want) {
+                continue;
+            }
+            if got_caps && t.is(TokenFlags::WORD) && want_has_upper {
+                // ALL CAPS text (a headline) matches any capitalised entry token.
+                continue;
+            }
+            if entry.source.exact {
+                return false;
+            }
+            if !want_first_upper {
+                // Lower-case parts of names ("of", "al", "bin") may be written any way.
+                continue;
+            }
+            if !t.is(TokenFlags::CAPITALIZED) {
+                return false;
+            }
+        }
+        any_upper || !tokens.iter().any(|t| t.is(TokenFlags::WORD))
+    }
+}
+
+/// Equal after unifying apostrophes and dashes.
+fn same_modulo_marks(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let unify = |c: char| match c {
+        '’' | '‘' | '`' | '´' | 'ʼ' | '′' => '\'',
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        c => c,
+    };
+    a.chars().map(unify).eq(b.chars().map(unify))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz(src: &str) -> Gazetteer {
+        Gazetteer::new(&[List::parse("t", src).unwrap()])
+    }
+
+    fn hits(g: &Gazetteer, text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let norm = Normalized::new(text, &toks);
+        g.find(text, &toks, &norm)
+            .iter()
+            .map(|m| {
+                let s = toks[m.tokens.start].span.start;
+                let e = toks[m.tokens.end - 1].span.end;
+                format!("{}={}", &text[s..e], g.entry(m.entry).source.canonical)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn token_boundaries_only() {
+        let g = gaz("US\tcountry\tUnited States\t\texact\nOman\tcountry\n");
+        assert_eq!(hits(&g, "Romania and Oman"), ["Oman=Oman"]);
+        assert_eq!(hits(&g, "the US and us"), ["US=United States"]);
+    }
+
+    #[test]
+    fn capitalisation_rules() {
+        let g = gaz("Turkey\tcountry\tTurkey\t\texact\nRussia\tcountry\n");
+        assert_eq!(hits(&g, "turkey in Turkey and TURKEY"), ["Turkey=Turkey", "TURKEY=Turkey"]);
+        assert_eq!(hits(&g, "russia Russia RUSSIA"), ["Russia=Russia", "RUSSIA=Russia"]);
+    }
+
+    #[test]
+    fn overlapping_entries_are_all_reported() {
+        let g = gaz("New York\tlocation\nNew York Times\torganization\nYork\tlocation\n");
+        assert_eq!(hits(&g, "The New York Timesheet"), ["New York=New York", "York=York"]);
+        assert_eq!(
+            hits(&g, "The New York Times"),
+            ["New York Times=New York Times", "New York=New York", "York=York"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_dashes_and_possessives() {
+        let g = gaz("Côte d'Ivoire\tcountry\nU.S.\tcountry\tUnited States\nal-Qaeda\torganization\n");
+        assert_eq!(
+            hits(&g, "Côte d’Ivoire’s U.S.-led al‐Qaeda"),
+            ["Côte d’Ivoire=Côte d'Ivoire", "U.S.=United States", "al‐Qaeda=al-Qaeda"]
+        );
+    }
+
+    #[test]
+    fn no_match_across_lines() {
+        let g = gaz("New York\tlocation\n");
+        assert!(hits(&g, "New\nYork").is_empty());
+    }
+
+    #[test]
+    fn empty_gazetteer() {
+        let g = Gazetteer::new(&[]);
+        assert!(hits(&g, "anything").is_empty());
+    }
+}

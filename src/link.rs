@@ -1,0 +1,169 @@
+//! Linking: mentions of the same thing in one document become one entity.
+//!
+//! - List mentions with the same kind and canonical name are one entity ("U.S.",
+//!   "United States" and "America"); demonyms join their country's entity.
+//! - A person mention that is a part of a longer person name in the same document
+//!   ("Muttaqi", "Amir Khan Muttaqi") joins that name's entity, whether it comes before
+//!   or after the full form; when two full names share the part, the nearest one
+//!   before the mention wins (else the nearest after).
+//! - An organisation written as the initials of another organisation mention
+//!   ("NATO" / "North Atlantic Treaty Organization" is a list alias; "PTI" after
+//!   "Pakistan Tehreek-e-Insaf (PTI)") joins it.
+//! - Other mentions are keyed by kind and text.
+//!
+//! An entity's name is its list canonical name, or else its longest mention.
+
+use crate::analysis::{Entity, EntityKind, Mention, MentionForm};
+use crate::resolve::Candidate;
+use std::collections::{BTreeMap, HashMap};
+
+/// Build mentions and entities from resolved candidates (sorted by start).
+pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity>) {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(candidates.len());
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+
+    // Full person names (two or more words) with their words, for short forms.
+    let long_names: Vec<(usize, Vec<&str>)> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == EntityKind::Person && c.canonical.is_none())
+        .filter_map(|(i, c)| {
+            let words: Vec<&str> = name_words(c.span.text(text));
+            (words.len() >= 2).then_some((i, words))
+        })
+        .collect();
+    // Organisation acronyms: initials of multiword organisation names.
+    let mut org_initials: HashMap<String, usize> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if c.kind == EntityKind::Organization {
+            let words = name_words(c.span.text(text));
+            if words.len() >= 2 {
+                let initials: String = words
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(|ch| ch.is_uppercase()))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                if initials.chars().count() >= 2 {
+                    org_initials.entry(initials).or_insert(i);
+                }
+            }
+        }
+    }
+
+    // Which candidate each candidate links to (itself when it is its own head).
+    let mut head: Vec<usize> = (0..candidates.len()).collect();
+    for (i, c) in candidates.iter().enumerate() {
+        if c.canonical.is_some() {
+            continue;
+        }
+        let surface = c.span.text(text);
+        match c.kind {
+            EntityKind::Person => {
+                let words = name_words(surface);
+                if words.is_empty() {
+                    continue;
+                }
+                let contains = |full: &[&str]| {
+                    full.len() > words.len() && full.windows(words.len()).any(|w| w == words.as_slice())
+                };
+                let before = long_names.iter().rev().find(|(j, full)| *j < i && contains(full));
+                let after = long_names.iter().find(|(j, full)| *j > i && contains(full));
+                if let Some((j, _)) = before.or(after) {
+                    head[i] = *j;
+                }
+            }
+            EntityKind::Organization => {
+                if surface.chars().count() >= 2 && surface.chars().all(|ch| ch.is_uppercase() || ch == '.') {
+                    let letters: String = surface.chars().filter(|ch| *ch != '.').collect();
+                    if let Some(&j) = org_initials.get(&letters) {
+                        if j != i {
+                            head[i] = j;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // Follow links to their end (a chain is at most a few steps; bounded anyway).
+    for i in 0..head.len() {
+        let mut h = head[i];
+        let mut steps = 0;
+        while head[h] != h && steps < 8 {
+            h = head[h];
+            steps += 1;
+        }
+        head[i] = h;
+    }
+
+    let mut entity_of_candidate: Vec<usize> = vec![usize::MAX; candidates.len()];
+    for (i, c) in candidates.iter().enumerate() {
+        let h = head[i];
+        let entity = if h != i && entity_of_candidate[h] != usize::MAX {
+            entity_of_candidate[h]
+        } else {
+            let hc = &candidates[h];
+            let key_name = match &hc.canonical {
+                Some(canon) => canon.to_string(),
+                None => normalize_key(hc.span.text(text)),
+            };
+            let key = (c.kind, key_name);
+            match by_key.get(&key) {
+                Some(&e) => e,
+                None => {
+                    let e = entities.len();
+                    let name = match &hc.canonical {
+                        Some(canon) => canon.to_string(),
+                        None => clean_name(hc.span.text(text)),
+                    };
+                    let ids: BTreeMap<String, String> = hc
+                        .ids
+                        .as_deref()
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|(k, _)| k != "pop" && k != "type")
+                        .cloned()
+                        .collect();
+                    entities.push(Entity { kind: c.kind, name, ids, mentions: Vec::new() });
+                    by_key.insert(key, e);
+                    e
+                }
+            }
+        };
+        entity_of_candidate[i] = entity;
+        let mention_index = mentions.len();
+        entities[entity].mentions.push(mention_index);
+        if c.form == MentionForm::Name && c.canonical.is_none() {
+            // The longest name written in the text names a list-less entity.
+            let surface = clean_name(c.span.text(text));
+            if surface.chars().count() > entities[entity].name.chars().count() {
+                entities[entity].name = surface;
+            }
+        }
+        mentions.push(Mention {
+            span: c.span,
+            kind: c.kind,
+            form: c.form,
+            entity,
+            found_by: c.found_by.clone(),
+        });
+    }
+    (mentions, entities)
+}
+
+/// The words of a name, without possessive endings and punctuation.
+fn name_words(s: &str) -> Vec<&str> {
+    s.split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '\''))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn normalize_key(s: &str) -> String {
+    name_words(s).join(" ")
+}
+
+fn clean_name(s: &str) -> String {
+    name_words(s).join(" ")
+}

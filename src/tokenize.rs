@@ -1,0 +1,537 @@
+//! Tokenizer: splits text into word, number and punctuation tokens with byte spans
+//! and cheap shape flags.
+//!
+//! Built on Unicode word boundaries (UAX #29, via `unicode-segmentation`) and then
+//! adjusted for news text:
+//!
+//! - abbreviations keep their period ("U.S.", "Mr.", "Sen.", "Jan.", "Corp.", initials "J.");
+//! - the clitic `'s` / `’s` is split off its word ("Afghanistan’s" → `Afghanistan` + `’s`);
+//! - apostrophes are told apart from quotation marks ("the ’90s", "rock 'n' roll",
+//!   "don’t" stay apostrophes; `'Allies'` is quoted);
+//! - hyphenated words ("U.S.-led", "al-Qaeda") stay as their parts with the
+//!   [`TokenFlags::JOINED`] flag on each part that touches the one before, so lists can
+//!   match "U.S." inside "U.S.-led" and rules can rebuild the compound;
+//! - numbers keep their separators ("1,000.5").
+//!
+//! Whitespace is not a token; what it held is recorded on the next token
+//! ([`TokenFlags::LINE_BREAK_BEFORE`], [`TokenFlags::BLANK_LINE_BEFORE`]).
+//!
+//! ```
+//! use gazette::tokenize::{tokenize, TokenFlags};
+//! let text = "Afghanistan’s U.S.-led war";
+//! let tokens = tokenize(text);
+//! let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+//! assert_eq!(words, ["Afghanistan", "’s", "U.S.", "-", "led", "war"]);
+//! assert!(tokens[1].flags.contains(TokenFlags::POSSESSIVE));
+//! assert!(tokens[2].flags.contains(TokenFlags::ABBREVIATION));
+//! ```
+
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One token: a byte span and its shape flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    /// Where the token is in the text.
+    pub span: Span,
+    /// Shape and role flags.
+    pub flags: TokenFlags,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.text(text)
+    }
+
+    /// Whether the token has all of `flags`.
+    pub fn is(&self, flags: TokenFlags) -> bool {
+        self.flags.contains(flags)
+    }
+}
+
+/// A set of token flags (a small bit set).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct TokenFlags(u32);
+
+impl TokenFlags {
+    /// Contains at least one letter.
+    pub const WORD: TokenFlags = TokenFlags(1);
+    /// Contains at least one digit.
+    pub const DIGIT: TokenFlags = TokenFlags(1 << 1);
+    /// No letter or digit: punctuation or a symbol.
+    pub const PUNCT: TokenFlags = TokenFlags(1 << 2);
+    /// The first letter is upper case (and the token starts with a letter).
+    pub const CAPITALIZED: TokenFlags = TokenFlags(1 << 3);
+    /// Every letter is upper case (at least one letter).
+    pub const ALL_CAPS: TokenFlags = TokenFlags(1 << 4);
+    /// Ends with a period that belongs to it ("U.S.", "Mr.", "J.").
+    pub const ABBREVIATION: TokenFlags = TokenFlags(1 << 5);
+    /// The clitic `'s` / `’s`, or a bare apostrophe after a plural ("voters’").
+    pub const POSSESSIVE: TokenFlags = TokenFlags(1 << 6);
+    /// An apostrophe that is not a quotation mark (may also carry `QUOTE_CLOSE` when
+    /// it cannot be told from one: "voters’ " vs "’Allies’ ").
+    pub const APOSTROPHE: TokenFlags = TokenFlags(1 << 7);
+    /// May open a quotation.
+    pub const QUOTE_OPEN: TokenFlags = TokenFlags(1 << 8);
+    /// May close a quotation.
+    pub const QUOTE_CLOSE: TokenFlags = TokenFlags(1 << 9);
+    /// A single quotation mark (`'`, `‘`, `’`, `‹`, `›`) rather than a double one.
+    pub const SINGLE_QUOTE: TokenFlags = TokenFlags(1 << 10);
+    /// A hyphen or dash.
+    pub const DASH: TokenFlags = TokenFlags(1 << 11);
+    /// Touches the previous token (no whitespace between).
+    pub const JOINED: TokenFlags = TokenFlags(1 << 12);
+    /// A line break stands between this token and the previous one.
+    pub const LINE_BREAK_BEFORE: TokenFlags = TokenFlags(1 << 13);
+    /// A blank line stands between this token and the previous one.
+    pub const BLANK_LINE_BEFORE: TokenFlags = TokenFlags(1 << 14);
+    /// Sentence-final punctuation: `.`, `!`, `?`, `…`.
+    pub const TERMINAL: TokenFlags = TokenFlags(1 << 15);
+
+    /// The empty set.
+    pub const fn empty() -> TokenFlags {
+        TokenFlags(0)
+    }
+
+    /// Whether every flag of `other` is set.
+    pub const fn contains(self, other: TokenFlags) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any flag of `other` is set.
+    pub const fn intersects(self, other: TokenFlags) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Set the flags of `other`.
+    pub fn insert(&mut self, other: TokenFlags) {
+        self.0 |= other.0;
+    }
+
+    /// Clear the flags of `other`.
+    pub fn remove(&mut self, other: TokenFlags) {
+        self.0 &= !other.0;
+    }
+
+    /// The raw bits.
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+}
+
+impl std::ops::BitOr for TokenFlags {
+    type Output = TokenFlags;
+    fn bitor(self, rhs: TokenFlags) -> TokenFlags {
+        TokenFlags(self.0 | rhs.0)
+    }
+}
+
+impl std::fmt::Debug for TokenFlags {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const NAMES: [&str; 16] = [
+            "WORD",
+            "DIGIT",
+            "PUNCT",
+            "CAPITALIZED",
+            "ALL_CAPS",
+            "ABBREVIATION",
+            "POSSESSIVE",
+            "APOSTROPHE",
+            "QUOTE_OPEN",
+            "QUOTE_CLOSE",
+            "SINGLE_QUOTE",
+            "DASH",
+            "JOINED",
+            "LINE_BREAK_BEFORE",
+            "BLANK_LINE_BEFORE",
+            "TERMINAL",
+        ];
+        let mut set = f.debug_set();
+        for (i, name) in NAMES.iter().enumerate() {
+            if self.0 & (1 << i) != 0 {
+                set.entry(&format_args!("{name}"));
+            }
+        }
+        set.finish()
+    }
+}
+
+/// Words that keep a following period as part of the token (titles, months,
+/// company suffixes, US state abbreviations). Compared case-sensitively.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Gen", "Lt", "Col",
+    "Maj", "Sgt", "Capt", "Cpl", "Pvt", "Adm", "Cmdr", "Cdr", "Brig", "Prof", "Rev", "Hon", "Pres", "Supt",
+    "Det", "Insp", "Amb", "Atty", "Sr", "Jr", "St", "Mt", "Ft", "Ave", "Blvd", "Corp", "Inc", "Ltd", "Co",
+    "Cos", "Bros", "Dept", "Univ", "Assn", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "No", "Nos", "vs", "etc", "approx", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn",
+    "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont",
+    "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Fig", "Vol", "Op",
+    "Ph", "Mme", "Mlle",
+];
+
+/// Whether `word` (without its period) is a known abbreviation.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
+
+fn is_apostrophe_char(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`' | '´' | 'ʼ')
+}
+
+fn is_dash_char(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '⁃' | '﹘' | '﹣' | '－')
+}
+
+/// Shape flags computed from the characters of a token.
+fn shape(s: &str) -> TokenFlags {
+    let mut letters = false;
+    let mut digits = false;
+    let mut lower = false;
+    let mut upper = false;
+    let mut first_upper = false;
+    let mut first = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            letters = true;
+            if c.is_uppercase() {
+                upper = true;
+                if first {
+                    first_upper = true;
+                }
+            } else if c.is_lowercase() {
+                lower = true;
+            }
+        } else if c.is_numeric() {
+            digits = true;
+        }
+        first = false;
+    }
+    let mut f = TokenFlags::empty();
+    if letters {
+        f.insert(TokenFlags::WORD);
+    }
+    if digits {
+        f.insert(TokenFlags::DIGIT);
+    }
+    if !letters && !digits {
+        f.insert(TokenFlags::PUNCT);
+    }
+    if first_upper {
+        f.insert(TokenFlags::CAPITALIZED);
+    }
+    if upper && !lower {
+        f.insert(TokenFlags::ALL_CAPS);
+    }
+    f
+}
+
+/// Split `text` into tokens. Never panics; tokens are in order, do not overlap,
+/// lie on character boundaries and cover every non-whitespace character.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut gap = Gap::Start;
+    for (start, piece) in text.split_word_bound_indices() {
+        let first = match piece.chars().next() {
+            Some(c) => c,
+            None => continue,
+        };
+        if first.is_whitespace() {
+            gap = gap.with(piece);
+            continue;
+        }
+        let mut pos_flags = TokenFlags::empty();
+        match gap {
+            Gap::None => pos_flags.insert(TokenFlags::JOINED),
+            Gap::Space | Gap::Start => {}
+            Gap::Line => pos_flags.insert(TokenFlags::LINE_BREAK_BEFORE),
+            Gap::Blank => pos_flags.insert(TokenFlags::LINE_BREAK_BEFORE | TokenFlags::BLANK_LINE_BEFORE),
+        }
+        gap = Gap::None;
+        let end = start + piece.len();
+
+        // A period glued to an abbreviation becomes part of it.
+        if piece == "." && pos_flags.contains(TokenFlags::JOINED) {
+            if let Some(prev) = tokens.last_mut() {
+                let prev_text = &text[prev.span.start..prev.span.end];
+                if prev.flags.contains(TokenFlags::WORD)
+                    && !prev.flags.contains(TokenFlags::ABBREVIATION)
+                    && keeps_period(prev_text)
+                {
+                    prev.span.end = end;
+                    prev.flags.insert(TokenFlags::ABBREVIATION);
+                    continue;
+                }
+            }
+        }
+
+        // Split the clitic 's / ’s off a word.
+        if piece.len() > 2 && (piece.ends_with('s') || piece.ends_with('S')) {
+            let body = &piece[..piece.len() - 1];
+            if let Some(apos) = body.chars().next_back() {
+                if is_apostrophe_char(apos) {
+                    let cut = piece.len() - 1 - apos.len_utf8();
+                    let base = &piece[..cut];
+                    if base.chars().any(|c| c.is_alphanumeric()) {
+                        tokens.push(Token {
+                            span: Span::new(start, start + cut),
+                            flags: shape(base) | pos_flags,
+                        });
+                        tokens.push(Token {
+                            span: Span::new(start + cut, end),
+                            flags: TokenFlags::WORD
+                                | TokenFlags::POSSESSIVE
+                                | TokenFlags::APOSTROPHE
+                                | TokenFlags::JOINED,
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
+
+        let mut flags = shape(piece) | pos_flags;
+        if piece.chars().count() == 1 {
+            flags.insert(punct_role(text, start, end, first));
+        }
+        tokens.push(Token { span: Span::new(start, end), flags });
+    }
+    mark_n_contractions(text, &mut tokens);
+    tokens
+}
+
+/// What separated the previous token from the next one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    Start,
+    None,
+    Space,
+    Line,
+    Blank,
+}
+
+impl Gap {
+    fn with(self, ws: &str) -> Gap {
+        let mut g = match self {
+            Gap::None => Gap::Space,
+            other => other,
+        };
+        let mut prev_cr = false;
+        for c in ws.chars() {
+            let newline = match c {
+                '\n' => !prev_cr,
+                '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0b}' | '\u{0c}' => true,
+                _ => false,
+            };
+            prev_cr = c == '\r';
+            if newline {
+                g = match g {
+                    Gap::Line | Gap::Blank => Gap::Blank,
+                    Gap::Start => Gap::Start,
+                    _ => Gap::Line,
+                };
+            }
+        }
+        g
+    }
+}
+
+/// Whether a word glued to a following period keeps it.
+fn keeps_period(word: &str) -> bool {
+    // "U.S", "U.N", "e.g", "a.m": internal periods.
+    if word.contains('.') {
+        return true;
+    }
+    // Initials: one letter.
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_alphabetic() && c.is_uppercase();
+    }
+    is_abbreviation(word)
+}
+
+/// Flags for a one-character punctuation token, looking at its neighbours.
+fn punct_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let space_before = before.is_none_or(|b| b.is_whitespace() || is_opening_bracket(b));
+    let space_after = after.is_none_or(|a| a.is_whitespace());
+    let word_before = before.is_some_and(|b| b.is_alphanumeric());
+    let open_ctx = before.is_none_or(|b| {
+        b.is_whitespace()
+            || is_opening_bracket(b)
+            || is_dash_char(b)
+            || matches!(b, '"' | '“' | '‘' | '\'' | '«' | '„' | '/' | ':')
+    });
+    match c {
+        '.' | '!' | '?' | '…' => TokenFlags::TERMINAL,
+        c if is_dash_char(c) => TokenFlags::DASH,
+        '“' | '„' | '«' => TokenFlags::QUOTE_OPEN,
+        '”' | '»' => TokenFlags::QUOTE_CLOSE,
+        '‹' => TokenFlags::QUOTE_OPEN | TokenFlags::SINGLE_QUOTE,
+        '›' => TokenFlags::QUOTE_CLOSE | TokenFlags::SINGLE_QUOTE,
+        '"' => {
+            let mut f = TokenFlags::empty();
+            if open_ctx && !space_after {
+                f.insert(TokenFlags::QUOTE_OPEN);
+            }
+            if !space_before && !open_ctx {
+                f.insert(TokenFlags::QUOTE_CLOSE);
+            }
+            if f == TokenFlags::empty() {
+                f = TokenFlags::QUOTE_OPEN | TokenFlags::QUOTE_CLOSE;
+            }
+            f
+        }
+        '\'' | '’' | '‘' | '`' => {
+            let digit_after = after.is_some_and(|a| a.is_ascii_digit());
+            if open_ctx && digit_after {
+                // "the ’90s"
+                return TokenFlags::APOSTROPHE;
+            }
+            let mut f = TokenFlags::SINGLE_QUOTE;
+            if open_ctx && !space_after && c != '’' {
+                f.insert(TokenFlags::QUOTE_OPEN);
+            } else if open_ctx && !space_after {
+                // ’ used as an opening mark by some typesetting, but more often an elision.
+                f.insert(TokenFlags::QUOTE_OPEN | TokenFlags::APOSTROPHE);
+            }
+            if word_before || (!space_before && !open_ctx) {
+                f.insert(TokenFlags::QUOTE_CLOSE);
+                if c != '‘' && before.is_some_and(|b| b == 's' || b == 'S') {
+                    f.insert(TokenFlags::APOSTROPHE | TokenFlags::POSSESSIVE);
+                } else if c != '‘' && word_before {
+                    f.insert(TokenFlags::APOSTROPHE);
+                }
+            }
+            if !f.intersects(TokenFlags::QUOTE_OPEN | TokenFlags::QUOTE_CLOSE) {
+                f.insert(TokenFlags::APOSTROPHE);
+            }
+            f
+        }
+        _ => TokenFlags::empty(),
+    }
+}
+
+fn is_opening_bracket(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '<')
+}
+
+/// "rock 'n' roll": both marks around a lone `n` are apostrophes.
+fn mark_n_contractions(text: &str, tokens: &mut [Token]) {
+    for i in 1..tokens.len().saturating_sub(1) {
+        let t = tokens[i].text(text);
+        if (t == "n" || t == "N")
+            && tokens[i].flags.contains(TokenFlags::JOINED)
+            && tokens[i + 1].flags.contains(TokenFlags::JOINED)
+            && tokens[i - 1].flags.contains(TokenFlags::SINGLE_QUOTE)
+            && tokens[i + 1].flags.contains(TokenFlags::SINGLE_QUOTE)
+        {
+            for k in [i - 1, i + 1] {
+                tokens[k].flags.remove(TokenFlags::QUOTE_OPEN | TokenFlags::QUOTE_CLOSE);
+                tokens[k].flags.insert(TokenFlags::APOSTROPHE);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period() {
+        assert_eq!(
+            words("Mr. Smith met Sen. Jones in the U.S. on Jan. 5."),
+            ["Mr.", "Smith", "met", "Sen.", "Jones", "in", "the", "U.S.", "on", "Jan.", "5", "."]
+        );
+        assert_eq!(words("J. K. Rowling"), ["J.", "K.", "Rowling"]);
+        assert_eq!(words("Acme Corp. and the U.N."), ["Acme", "Corp.", "and", "the", "U.N."]);
+    }
+
+    #[test]
+    fn sentence_final_period_is_its_own_token() {
+        assert_eq!(words("He left Kabul."), ["He", "left", "Kabul", "."]);
+    }
+
+    #[test]
+    fn possessives_split() {
+        assert_eq!(words("Afghanistan’s and Russia's"), ["Afghanistan", "’s", "and", "Russia", "'s"]);
+        let text = "the voters’ choice";
+        let t = tokenize(text);
+        assert_eq!(t[2].text(text), "’");
+        assert!(t[2].is(TokenFlags::APOSTROPHE));
+        assert!(t[2].is(TokenFlags::POSSESSIVE));
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let text = "don’t forget the ’90s and rock 'n' roll";
+        let t = tokenize(text);
+        assert_eq!(t[0].text(text), "don’t");
+        let nineties = t.iter().position(|t| t.text(text) == "’").unwrap();
+        assert!(t[nineties].is(TokenFlags::APOSTROPHE));
+        assert!(!t[nineties].is(TokenFlags::QUOTE_OPEN));
+        for tok in t.iter().filter(|t| t.text(text) == "'") {
+            assert!(tok.is(TokenFlags::APOSTROPHE));
+            assert!(!tok.flags.intersects(TokenFlags::QUOTE_OPEN | TokenFlags::QUOTE_CLOSE));
+        }
+    }
+
+    #[test]
+    fn quotes_open_and_close() {
+        let text = "He said \"yes\" and 'Allies' and “no”";
+        let t = tokenize(text);
+        let marks: Vec<TokenFlags> = t
+            .iter()
+            .filter(|t| t.flags.intersects(TokenFlags::QUOTE_OPEN | TokenFlags::QUOTE_CLOSE))
+            .map(|t| t.flags)
+            .collect();
+        assert_eq!(marks.len(), 6);
+        assert!(marks[0].contains(TokenFlags::QUOTE_OPEN));
+        assert!(marks[1].contains(TokenFlags::QUOTE_CLOSE));
+        assert!(marks[2].contains(TokenFlags::QUOTE_OPEN | TokenFlags::SINGLE_QUOTE));
+        assert!(marks[3].contains(TokenFlags::QUOTE_CLOSE | TokenFlags::SINGLE_QUOTE));
+        assert!(marks[4].contains(TokenFlags::QUOTE_OPEN));
+        assert!(marks[5].contains(TokenFlags::QUOTE_CLOSE));
+    }
+
+    #[test]
+    fn hyphenated_parts_are_joined() {
+        let text = "U.S.-led al-Qaeda";
+        let t = tokenize(text);
+        assert_eq!(words(text), ["U.S.", "-", "led", "al", "-", "Qaeda"]);
+        assert!(t[1].is(TokenFlags::JOINED | TokenFlags::DASH));
+        assert!(t[2].is(TokenFlags::JOINED));
+        assert!(!t[3].is(TokenFlags::JOINED));
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        assert_eq!(words("1,000.5 people"), ["1,000.5", "people"]);
+    }
+
+    #[test]
+    fn line_breaks_are_recorded() {
+        let text = "one\ntwo\r\n\r\nthree";
+        let t = tokenize(text);
+        assert!(t[1].is(TokenFlags::LINE_BREAK_BEFORE));
+        assert!(!t[1].is(TokenFlags::BLANK_LINE_BEFORE));
+        assert!(t[2].is(TokenFlags::BLANK_LINE_BEFORE));
+    }
+
+    #[test]
+    fn shapes() {
+        let text = "NATO Kabul x9 ,";
+        let t = tokenize(text);
+        assert!(t[0].is(TokenFlags::ALL_CAPS | TokenFlags::CAPITALIZED));
+        assert!(t[1].is(TokenFlags::CAPITALIZED) && !t[1].is(TokenFlags::ALL_CAPS));
+        assert!(t[2].is(TokenFlags::DIGIT | TokenFlags::WORD));
+        assert!(t[3].is(TokenFlags::PUNCT));
+    }
+}
