@@ -82,13 +82,20 @@ impl Extractor {
         rules::list_candidates(&cx, &self.inner.gazetteer, &hits, self.inner.user_lists, &mut candidates);
         let resolved = resolve(candidates, tokens.len());
         let (mentions, entities) = crate::link::link(text, resolved);
+        let quotes = crate::quotes::find_quotes(&crate::quotes::QuoteInput {
+            text,
+            tokens: &tokens,
+            segmentation: &seg,
+            mentions: &mentions,
+            entities: &entities,
+        });
         Analysis {
             offsets: OffsetUnit::Bytes,
             paragraphs: seg.paragraphs.iter().map(|p| p.span).collect(),
             sentences: seg.sentences.iter().map(|s| s.span).collect(),
             mentions,
             entities,
-            quotes: Vec::new(),
+            quotes,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod eval;
 mod extractor;
 pub mod gazetteer;
 pub mod link;
+pub mod quotes;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
