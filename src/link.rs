@@ -73,13 +73,14 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                     head[i] = *j;
                 }
             }
-            EntityKind::Organization => {
-                if surface.chars().count() >= 2 && surface.chars().all(|ch| ch.is_uppercase() || ch == '.') {
-                    let letters: String = surface.chars().filter(|ch| *ch != '.').collect();
-                    if let Some(&j) = org_initials.get(&letters) {
-                        if j != i {
-                            head[i] = j;
-                        }
+            EntityKind::Organization
+                if surface.chars().count() >= 2
+                    && surface.chars().all(|ch| ch.is_uppercase() || ch == '.') =>
+            {
+                let letters: String = surface.chars().filter(|ch| *ch != '.').collect();
+                if let Some(&j) = org_initials.get(&letters) {
+                    if j != i {
+                        head[i] = j;
                     }
                 }
             }

@@ -237,10 +237,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Some(c) => c,
             None => continue,
         };
-        if first.is_whitespace() {
-            gap = gap.with(piece);
-            continue;
-        }
+        let (start, piece) = if first.is_whitespace() {
+            // Combining marks may cling to whitespace (UAX #29 rule WB4): the
+            // whitespace is a gap, what follows it still becomes a token.
+            match piece.find(|c: char| !c.is_whitespace()) {
+                None => {
+                    gap = gap.with(piece);
+                    continue;
+                }
+                Some(k) => {
+                    gap = gap.with(&piece[..k]);
+                    (start + k, &piece[k..])
+                }
+            }
+        } else {
+            (start, piece)
+        };
+        let first = piece.chars().next().unwrap_or(first);
         let mut pos_flags = TokenFlags::empty();
         match gap {
             Gap::None => pos_flags.insert(TokenFlags::JOINED),
@@ -523,6 +536,15 @@ mod tests {
         assert!(t[1].is(TokenFlags::LINE_BREAK_BEFORE));
         assert!(!t[1].is(TokenFlags::BLANK_LINE_BEFORE));
         assert!(t[2].is(TokenFlags::BLANK_LINE_BEFORE));
+    }
+
+    #[test]
+    fn combining_mark_after_space_is_still_covered() {
+        // Regression: UAX #29 glues a combining mark to the space before it.
+        let text = ". \u{a81}";
+        let t = tokenize(text);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[1].text(text), "\u{a81}");
     }
 
     #[test]

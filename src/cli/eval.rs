@@ -28,13 +28,13 @@ pub fn run(args: &EvalArgs, corpus: Corpus) -> i32 {
     let started = std::time::Instant::now();
     let printed = match corpus {
         Corpus::Conll => run_conll(&args.path, &predict, &options).map(|r| {
-            print!("{r}");
+            println!("{r}");
             if args.json {
                 println!("{}", serde_json::to_string(&r).unwrap_or_default());
             }
         }),
         Corpus::Brat => run_brat(&args.path, &predict, &options).map(|r| {
-            print!("{r}");
+            println!("{r}");
             if args.json {
                 println!("{}", serde_json::to_string(&r).unwrap_or_default());
             }

@@ -3,7 +3,7 @@
 use super::{build_extractor, output, ExtractArgs, Format, Offsets, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use gazette::Extractor;
 use serde_json::{json, Value};
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 
 pub fn run(args: &ExtractArgs) -> i32 {
     let extractor = match build_extractor(&args.lists) {

@@ -4,6 +4,9 @@ use crate::analysis::EntityKind;
 use crate::error::Error;
 use std::sync::Arc;
 
+/// Shared `key=value` identifiers of an entry.
+pub type Ids = Arc<[(String, String)]>;
+
 /// What an entry of an entity list names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -77,7 +80,7 @@ impl List {
     pub fn parse(name: &str, source: &str) -> Result<List, Error> {
         let mut entries = Vec::new();
         let shared_empty: Arc<[(String, String)]> = Arc::from(Vec::new());
-        let mut last_ids: Option<(Arc<str>, Arc<[(String, String)]>)> = None;
+        let mut last_ids: Option<(Arc<str>, Ids)> = None;
         for (i, raw) in source.lines().enumerate() {
             let line_no = i + 1;
             let line = raw.trim_end_matches(['\r', '\n']);
