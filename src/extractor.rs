@@ -1,8 +1,10 @@
 //! The [`Extractor`]: compiled lists and rules, and the pipeline that runs them.
 
 use crate::analysis::Analysis;
+use crate::analysis::EntityKind;
 use crate::error::Error;
-use crate::gazetteer::{Gazetteer, List, Normalized};
+use crate::gazetteer::{Gazetteer, List, ListKind, Normalized};
+use crate::lexicon::Lexicon;
 use crate::resolve::resolve;
 use crate::rules::{self, Context};
 use crate::segment::segment;
@@ -13,8 +15,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The lists compiled into every default extractor: `(name, TSV text)`.
-pub const EMBEDDED_LISTS: &[(&str, &str)] =
-    &[("countries", include_str!("../data/gazetteers/countries.tsv"))];
+pub const EMBEDDED_LISTS: &[(&str, &str)] = &[
+    ("countries", include_str!("../data/gazetteers/countries.tsv")),
+    ("places", include_str!("../data/gazetteers/places.tsv")),
+    ("organizations", include_str!("../data/gazetteers/organizations.tsv")),
+];
 
 /// Extracts entities and quotations from text. Cheap to clone (the compiled lists
 /// are shared), `Send + Sync`: build one and use it from every thread.
@@ -34,6 +39,9 @@ pub struct Extractor {
 #[derive(Debug)]
 struct Inner {
     gazetteer: Gazetteer,
+    /// Country canonical names by ISO alpha-2 code.
+    country_names: std::collections::HashMap<String, Arc<str>>,
+    lexicon: Lexicon,
     user_lists: usize,
 }
 
@@ -67,20 +75,39 @@ impl Extractor {
     /// Analyse one text. Offsets in the result are bytes; see
     /// [`Analysis::to_char_offsets`].
     pub fn extract(&self, text: &str) -> Analysis {
+        let inner = &*self.inner;
         let tokens = tokenize(text);
         let seg = segment(text, &tokens);
+        let sentences: Vec<std::ops::Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
         let mut sentence_start = vec![0u32; tokens.len()];
-        for s in &seg.sentences {
-            for k in s.tokens.clone() {
-                sentence_start[k] = s.tokens.start as u32;
-            }
+        for s in &sentences {
+            sentence_start[s.clone()].iter_mut().for_each(|x| *x = s.start as u32);
         }
-        let cx = Context { text, tokens: &tokens, sentence_start: &sentence_start };
         let norm = Normalized::new(text, &tokens);
-        let hits = self.inner.gazetteer.find(text, &tokens, &norm);
+        let info = rules::word_info(&tokens, &norm, &inner.lexicon);
+        let hits = inner.gazetteer.find(text, &tokens, &norm);
         let mut candidates = Vec::new();
-        rules::list_candidates(&cx, &self.inner.gazetteer, &hits, self.inner.user_lists, &mut candidates);
-        let resolved = resolve(candidates, tokens.len());
+        rules::list_candidates(&tokens, &info, &inner.gazetteer, &hits, inner.user_lists, &mut candidates);
+        let (cover, cover_end) = rules::cover(&candidates, tokens.len());
+        let shouting = rules::shouting(text, &tokens, &sentences);
+        let cx = Context {
+            text,
+            tokens: &tokens,
+            sentences: &sentences,
+            sentence_start: &sentence_start,
+            shouting: &shouting,
+            norm: &norm,
+            lexicon: &inner.lexicon,
+            info: &info,
+            cover: &cover,
+            cover_end: &cover_end,
+        };
+        rules::names::propose(&cx, &mut candidates);
+        rules::sports::apply(&cx, &mut candidates);
+        let first = resolve(candidates.clone(), tokens.len());
+        rules::short_forms::propose(&cx, &first, &mut candidates);
+        let mut resolved = resolve(candidates, tokens.len());
+        rules::owners::assign(&cx, &mut resolved, &inner.country_names);
         let (mentions, entities) = crate::link::link(text, resolved);
         let quotes = crate::quotes::find_quotes(&crate::quotes::QuoteInput {
             text,
@@ -180,6 +207,18 @@ impl ExtractorBuilder {
                 lists.push(List::parse(name, tsv)?);
             }
         }
-        Ok(Extractor { inner: Arc::new(Inner { gazetteer: Gazetteer::new(&lists), user_lists }) })
+        let lexicon = if self.embedded { Lexicon::embedded()? } else { Lexicon::default() };
+        let mut country_names = std::collections::HashMap::new();
+        for list in &lists {
+            for e in &list.entries {
+                if e.kind == ListKind::Entity(EntityKind::Country) {
+                    if let Some((_, iso2)) = e.ids.iter().find(|(k, _)| k == "iso2") {
+                        country_names.entry(iso2.clone()).or_insert_with(|| e.canonical.clone());
+                    }
+                }
+            }
+        }
+        let gazetteer = Gazetteer::new(&lists);
+        Ok(Extractor { inner: Arc::new(Inner { gazetteer, country_names, lexicon, user_lists }) })
     }
 }

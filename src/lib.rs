@@ -10,6 +10,7 @@ mod error;
 pub mod eval;
 mod extractor;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod link;
 pub mod quotes;
 pub mod resolve;

@@ -121,6 +121,13 @@ impl TokenFlags {
     }
 }
 
+impl std::ops::BitAnd for TokenFlags {
+    type Output = TokenFlags;
+    fn bitand(self, rhs: TokenFlags) -> TokenFlags {
+        TokenFlags(self.0 & rhs.0)
+    }
+}
+
 impl std::ops::BitOr for TokenFlags {
     type Output = TokenFlags;
     fn bitor(self, rhs: TokenFlags) -> TokenFlags {
@@ -276,6 +283,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     prev.flags.insert(TokenFlags::ABBREVIATION);
                     continue;
                 }
+            }
+        }
+
+        // A detached clitic, as tokenized corpora write it ("England 's").
+        if (piece == "s" || piece == "S") && pos_flags.contains(TokenFlags::JOINED) && tokens.len() >= 2 {
+            let n = tokens.len();
+            let apos = tokens[n - 1];
+            let apos_text = &text[apos.span.start..apos.span.end];
+            let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if apos_text.chars().count() == 1
+                && apos_text.chars().all(is_apostrophe_char)
+                && !apos.flags.contains(TokenFlags::JOINED)
+                && tokens[n - 2].flags.contains(TokenFlags::WORD)
+                && after_ok
+            {
+                let keep = apos.flags & (TokenFlags::LINE_BREAK_BEFORE | TokenFlags::BLANK_LINE_BEFORE);
+                tokens[n - 1] = Token {
+                    span: Span::new(apos.span.start, end),
+                    flags: TokenFlags::WORD | TokenFlags::POSSESSIVE | TokenFlags::APOSTROPHE | keep,
+                };
+                continue;
             }
         }
 
@@ -480,6 +508,15 @@ mod tests {
         assert_eq!(t[2].text(text), "’");
         assert!(t[2].is(TokenFlags::APOSTROPHE));
         assert!(t[2].is(TokenFlags::POSSESSIVE));
+    }
+
+    #[test]
+    fn detached_clitic_is_possessive() {
+        let text = "England 's captain and ' scare ' quotes";
+        let t = tokenize(text);
+        assert_eq!(t[1].text(text), "'s");
+        assert!(t[1].is(TokenFlags::POSSESSIVE));
+        assert!(!t[1].is(TokenFlags::JOINED));
     }
 
     #[test]

@@ -97,6 +97,17 @@ impl Normalized {
         &self.buffer[start..end]
     }
 
+    /// The normalised text of tokens `range` (joined by single spaces), without
+    /// allocating: titles and phrases are looked up on it directly.
+    pub fn tokens_text(&self, range: Range<usize>) -> &str {
+        if range.is_empty() || range.end > self.starts.len() {
+            return "";
+        }
+        let start = self.starts[range.start] as usize + 1;
+        let end = self.starts.get(range.end).map_or(self.buffer.len() - 1, |&s| s as usize);
+        &self.buffer[start..end]
+    }
+
     fn token_at(&self, offset: usize) -> Option<usize> {
         self.starts.binary_search(&(offset as u32)).ok()
     }

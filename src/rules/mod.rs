@@ -1,13 +1,54 @@
 //! Entity rules: turn list hits and token patterns into candidate mentions.
 //!
-//! This stage reads the tokens, the sentences and the gazetteer hits, and proposes
-//! [`Candidate`]s; [`resolve`](crate::resolve) then keeps one per span.
+//! This stage reads the tokens, the sentences, the word lists and the gazetteer
+//! hits, and proposes [`Candidate`]s; [`resolve`](crate::resolve) then keeps one per
+//! span. It runs in two rounds: lists and capitalised runs ([`names`]) first, then
+//! short forms of the names found ([`short_forms`]) so "Muttaqi" and a headline's
+//! "SHEARER" are people because the document names them in full.
 
-use crate::analysis::{FoundBy, MentionForm};
-use crate::gazetteer::{Gazetteer, ListKind, ListMatch};
+pub mod names;
+pub mod owners;
+pub mod short_forms;
+pub mod sports;
+
+use crate::analysis::{EntityKind, FoundBy, MentionForm};
+use crate::gazetteer::{Gazetteer, ListKind, ListMatch, Normalized};
+use crate::lexicon::{Lexicon, WordInfo};
 use crate::resolve::{Candidate, Priority, PRIORITY_LIST, PRIORITY_USER_LIST, PRIORITY_WEAK_LIST};
 use crate::span::Span;
 use crate::tokenize::{Token, TokenFlags};
+use std::ops::Range;
+
+/// What list hit covers a token (the longest one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cover {
+    /// No list hit.
+    #[default]
+    None,
+    /// A country.
+    Country,
+    /// Another place.
+    Place,
+    /// An organisation.
+    Organization,
+    /// A person.
+    Person,
+    /// A nationality word.
+    Demonym,
+}
+
+impl Cover {
+    /// A country or other place.
+    pub fn is_place(self) -> bool {
+        matches!(self, Cover::Country | Cover::Place)
+    }
+
+    /// A list hit that a given name should not override (countries, organisations,
+    /// demonyms; places may be people's names: "Paris Hilton").
+    pub fn is_strong_list(self) -> bool {
+        matches!(self, Cover::Country | Cover::Organization | Cover::Demonym)
+    }
+}
 
 /// Everything the rules can read about one document.
 #[derive(Debug, Clone, Copy)]
@@ -16,13 +57,28 @@ pub struct Context<'a> {
     pub text: &'a str,
     /// Its tokens.
     pub tokens: &'a [Token],
+    /// Token ranges of the sentences.
+    pub sentences: &'a [Range<usize>],
     /// Index of the first token of the sentence each token is in.
     pub sentence_start: &'a [u32],
+    /// Whether each token is in an ALL CAPS sentence (a headline).
+    pub shouting: &'a [bool],
+    /// Normalised token text.
+    pub norm: &'a Normalized,
+    /// The word lists.
+    pub lexicon: &'a Lexicon,
+    /// What the word lists say about each token.
+    pub info: &'a [WordInfo],
+    /// The list hit covering each token.
+    pub cover: &'a [Cover],
+    /// Where the list hit covering each token ends (token index; the token itself + 1
+    /// when uncovered).
+    pub cover_end: &'a [u32],
 }
 
 impl Context<'_> {
     /// The byte span of a token range.
-    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+    pub fn span(&self, range: Range<usize>) -> Span {
         Span::new(self.tokens[range.start].span.start, self.tokens[range.end - 1].span.end)
     }
 
@@ -34,17 +90,74 @@ impl Context<'_> {
             t.is(TokenFlags::QUOTE_OPEN) || t.is(TokenFlags::PUNCT)
         })
     }
+}
 
-    /// Whether token `i` is a capitalised word.
-    pub fn is_capitalized(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.is(TokenFlags::CAPITALIZED))
+/// Per-sentence ALL CAPS detection: a sentence whose words have no lower-case
+/// letter and hold at least one upper-case word of two letters or more.
+pub fn shouting(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    for s in sentences {
+        let mut caps = 0;
+        let mut lower = false;
+        for t in &tokens[s.clone()] {
+            if !t.is(TokenFlags::WORD) {
+                continue;
+            }
+            if t.is(TokenFlags::ALL_CAPS) {
+                if t.text(text).chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                    caps += 1;
+                }
+            } else if t.text(text).chars().any(|c| c.is_lowercase()) && !t.is(TokenFlags::POSSESSIVE) {
+                lower = true;
+                break;
+            }
+        }
+        if caps >= 1 && !lower {
+            out[s.clone()].iter_mut().for_each(|x| *x = true);
+        }
     }
+    out
+}
+
+/// Word-list facts for every token.
+pub fn word_info(tokens: &[Token], norm: &Normalized, lexicon: &Lexicon) -> Vec<WordInfo> {
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| if t.is(TokenFlags::WORD) { lexicon.word(norm.token(i)) } else { WordInfo::default() })
+        .collect()
+}
+
+/// Which list candidate covers each token, and where it ends.
+pub fn cover(candidates: &[Candidate], token_count: usize) -> (Vec<Cover>, Vec<u32>) {
+    let mut cover = vec![Cover::None; token_count];
+    let mut cover_end: Vec<u32> = (1..=token_count as u32).collect();
+    let mut best_len = vec![0usize; token_count];
+    for c in candidates {
+        let kind = match (c.form, c.kind) {
+            (MentionForm::Demonym, _) => Cover::Demonym,
+            (_, EntityKind::Country) => Cover::Country,
+            (_, EntityKind::Location) => Cover::Place,
+            (_, EntityKind::Organization) => Cover::Organization,
+            (_, EntityKind::Person) => Cover::Person,
+        };
+        let len = c.tokens.len();
+        for k in c.tokens.clone() {
+            if k < token_count && len > best_len[k] {
+                best_len[k] = len;
+                cover[k] = kind;
+                cover_end[k] = c.tokens.end as u32;
+            }
+        }
+    }
+    (cover, cover_end)
 }
 
 /// Candidates from gazetteer hits. `user_lists` is the number of leading lists that
 /// came from the user (they outrank the built-in ones).
 pub fn list_candidates(
-    cx: &Context<'_>,
+    tokens: &[Token],
+    info: &[WordInfo],
     gazetteer: &Gazetteer,
     hits: &[ListMatch],
     user_lists: usize,
@@ -56,7 +169,7 @@ pub fn list_candidates(
         let user = (entry.list as usize) < user_lists;
         let mut priority: Priority = if user { PRIORITY_USER_LIST } else { PRIORITY_LIST };
         if e.weak && !user {
-            if !weak_context_ok(cx, hit) {
+            if !weak_context_ok(tokens, info, hit) {
                 continue;
             }
             priority = PRIORITY_WEAK_LIST;
@@ -67,7 +180,7 @@ pub fn list_candidates(
         };
         out.push(Candidate {
             tokens: hit.tokens.clone(),
-            span: cx.span(hit.tokens.clone()),
+            span: Span::new(tokens[hit.tokens.start].span.start, tokens[hit.tokens.end - 1].span.end),
             kind: e.kind.entity_kind(),
             form,
             canonical: Some(e.canonical.clone()),
@@ -81,15 +194,20 @@ pub fn list_candidates(
 /// A weak entry ("Georgia", "Jordan") stands as a place only when it is not glued
 /// to other capitalised words, which would make it part of a person's name
 /// ("Michael Jordan", "Georgia Smith").
-fn weak_context_ok(cx: &Context<'_>, hit: &ListMatch) -> bool {
-    let prev = hit.tokens.start.checked_sub(1);
-    let next = hit.tokens.end;
+fn weak_context_ok(tokens: &[Token], info: &[WordInfo], hit: &ListMatch) -> bool {
     let glued = |i: usize| {
-        let t = &cx.tokens[i];
-        t.is(TokenFlags::CAPITALIZED) && t.is(TokenFlags::WORD) && !t.is(TokenFlags::ALL_CAPS)
+        let t = &tokens[i];
+        t.is(TokenFlags::CAPITALIZED)
+            && t.is(TokenFlags::WORD)
+            && !t.is(TokenFlags::ALL_CAPS)
+            && !info[i].has(WordInfo::NON_NAME)
     };
-    let prev_glued = prev.is_some_and(|p| glued(p) && !cx.at_sentence_start(p));
-    let next_glued =
-        next < cx.tokens.len() && glued(next) && !cx.tokens[next].is(TokenFlags::LINE_BREAK_BEFORE);
+    let prev_glued = hit.tokens.start.checked_sub(1).is_some_and(|p| {
+        glued(p)
+            && !tokens[hit.tokens.start].is(TokenFlags::LINE_BREAK_BEFORE)
+            && !tokens[p].is(TokenFlags::TERMINAL)
+    });
+    let next = hit.tokens.end;
+    let next_glued = next < tokens.len() && glued(next) && !tokens[next].is(TokenFlags::LINE_BREAK_BEFORE);
     !(prev_glued || next_glued)
 }

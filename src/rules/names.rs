@@ -1,0 +1,651 @@
+//! Capitalised runs: maximal sequences of name-like tokens inside a sentence,
+//! and what kind of name each one is.
+//!
+//! A run is a sequence of capitalised words, initials and titles, with lower-case
+//! connectors inside ("Bank of England", "Ludwig van Beethoven", "Osama bin Laden",
+//! "al-Qaeda"). Each run is classified in this order:
+//!
+//! 1. a title or office at its start ("Foreign Minister", "Sen.", "President",
+//!    "Russian President") makes the rest of the run a person ([`Rule::Title`]);
+//! 2. an organisation head word ends an organisation ("Foreign Ministry",
+//!    "Labour Party", "Acme Corp.") and "X of Y" starts one ("Bank of England",
+//!    "Ministry of Foreign Affairs") ([`Rule::OrgHead`], [`Rule::OrgOf`]);
+//! 3. a known given name followed by capitalised words starts a person
+//!    ([`Rule::GivenName`]); a given name alone is a person when it is not also an
+//!    ordinary word;
+//! 4. capitalised words ending in a known surname are a person ([`Rule::Surname`]);
+//! 5. a place word at the end makes a place ("Helmand Province", "Orange County",
+//!    "Jordan River") ([`Rule::PlacePattern`]);
+//! 6. a run next to a speech verb ("Hoddle said", "said Koofi") is a person
+//!    ([`Rule::Speaker`]); an unknown acronym is an organisation ([`Rule::Acronym`]).
+//!
+//! What is left is not guessed: list hits inside the run still stand on their own.
+
+use super::{Context, Cover};
+use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
+use crate::lexicon::{TitleClass, WordInfo};
+use crate::resolve::{Candidate, Priority, PRIORITY_GUESS, PRIORITY_STRONG_RULE};
+use crate::tokenize::TokenFlags;
+use std::ops::Range;
+
+/// Lower-case words that may sit inside a name between capitalised words.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "della", "di", "da", "du", "des", "dos", "das", "van", "von", "der", "den", "ter",
+    "la", "le", "bin", "ibn", "bint", "al", "el", "y", "e", "do", "und",
+];
+
+/// Lower-case particles that may open a hyphenated name part ("al-Assad").
+const DASH_PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "az", "ul", "ud", "bin", "abu"];
+
+/// Head words after which "for" / "on" / "and" may continue an organisation name.
+const LINKING_AFTER_HEAD: &[&str] = &["for", "on", "and"];
+
+/// Last words that make a place ("Helmand Province").
+const PLACE_WORDS: &[&str] = &[
+    "province",
+    "county",
+    "district",
+    "region",
+    "river",
+    "island",
+    "islands",
+    "valley",
+    "mountains",
+    "mountain",
+    "lake",
+    "sea",
+    "bay",
+    "strait",
+    "desert",
+    "peninsula",
+    "state",
+    "oblast",
+    "prefecture",
+    "governorate",
+    "canton",
+    "territory",
+    "territories",
+    "coast",
+    "gulf",
+    "ocean",
+    "canal",
+    "square",
+    "heights",
+    "plain",
+    "plains",
+    "basin",
+    "delta",
+    "hills",
+    "city",
+    "town",
+    "village",
+    "airport",
+];
+
+/// Head words of government bodies, which take an owner ("Russia's Foreign Ministry")
+/// rather than a country inside their name.
+pub const GOVERNMENT_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "office",
+    "embassy",
+    "government",
+    "cabinet",
+    "army",
+    "navy",
+    "police",
+    "parliament",
+    "court",
+    "senate",
+    "congress",
+    "council",
+    "agency",
+    "commission",
+    "forces",
+    "force",
+    "consulate",
+    "mission",
+    "presidency",
+    "secretariat",
+    "directorate",
+];
+
+/// Speech verbs that mark speaker position for a bare capitalised name.
+const SPEAKER_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "stated",
+    "wrote",
+    "tweeted",
+    "explained",
+    "noted",
+    "insisted",
+    "warned",
+    "argued",
+    "claimed",
+    "declared",
+    "announced",
+    "replied",
+    "recalled",
+];
+
+/// Propose candidates for every capitalised run of every sentence.
+pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+    let first_new = out.len();
+    propose_runs(cx, out);
+    // Where a list names exactly the same words, the list knows better
+    // ("Russian Federation" is a country, not a federation).
+    let mut k = first_new;
+    while k < out.len() {
+        let r = out[k].tokens.clone();
+        let exact_list = cx.cover[r.start] != Cover::None && cx.cover_end[r.start] as usize == r.end && {
+            r.start == 0 || cx.cover_end[r.start - 1] as usize != r.end
+        };
+        if exact_list {
+            out.swap_remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+fn propose_runs(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+    for s in cx.sentences {
+        if cx.shouting[s.start] {
+            continue;
+        }
+        let mut i = s.start;
+        while i < s.end {
+            if !is_name_token(cx, i) && !starts_dash_name(cx, i, s.end) {
+                i += 1;
+                continue;
+            }
+            let end = run_end(cx, i, s.end);
+            classify(cx, i..end, out);
+            i = end.max(i + 1);
+        }
+    }
+}
+
+/// A capitalised word, initial or title abbreviation that can be part of a name.
+pub fn is_name_token(cx: &Context<'_>, i: usize) -> bool {
+    let Some(t) = cx.tokens.get(i) else { return false };
+    if !t.is(TokenFlags::WORD) || !t.is(TokenFlags::CAPITALIZED) || t.is(TokenFlags::POSSESSIVE) {
+        return false;
+    }
+    let info = cx.info[i];
+    if info.has(WordInfo::NON_NAME)
+        && (!info.any(WordInfo::GIVEN | WordInfo::SURNAME)
+            || info.any(WordInfo::WEEKDAY | WordInfo::FUNCTION))
+    {
+        return false;
+    }
+    true
+}
+
+fn starts_dash_name(cx: &Context<'_>, i: usize, end: usize) -> bool {
+    i + 2 < end
+        && DASH_PARTICLES.contains(&cx.norm.token(i))
+        && cx.tokens[i + 1].is(TokenFlags::DASH | TokenFlags::JOINED)
+        && cx.tokens[i + 2].is(TokenFlags::JOINED)
+        && is_name_token(cx, i + 2)
+}
+
+/// One past the last token of the run starting at `i`.
+fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
+    let mut j = start + 1;
+    if starts_dash_name(cx, start, end) {
+        j = start + 3;
+    }
+    let breaks = |k: usize| cx.tokens[k].is(TokenFlags::LINE_BREAK_BEFORE);
+    while j < end {
+        if breaks(j) {
+            break;
+        }
+        if is_name_token(cx, j) {
+            j += 1;
+            continue;
+        }
+        let t = &cx.tokens[j];
+        // Hyphenated parts: "Abdul-Jabbar", "Ban Ki-moon" (a short lower-case tail).
+        if t.is(TokenFlags::DASH)
+            && t.is(TokenFlags::JOINED)
+            && j + 1 < end
+            && cx.tokens[j + 1].is(TokenFlags::JOINED)
+        {
+            let next = &cx.tokens[j + 1];
+            if next.is(TokenFlags::WORD)
+                && (next.is(TokenFlags::CAPITALIZED)
+                    || (next.span.len() <= 4 && !cx.info[j + 1].has(WordInfo::COMMON_WORD)))
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        let word = cx.norm.token(j);
+        if j + 1 < end && !breaks(j + 1) {
+            if CONNECTORS.contains(&word) {
+                if is_name_token(cx, j + 1) {
+                    j += 2;
+                    continue;
+                }
+                // "of the": "Bank of the West".
+                if word == "of" && j + 2 < end && cx.norm.token(j + 1) == "the" && is_name_token(cx, j + 2) {
+                    j += 3;
+                    continue;
+                }
+                if starts_dash_name(cx, j, end) {
+                    j += 3;
+                    continue;
+                }
+            }
+            // "Douglas & Lomason", "Procter & Gamble".
+            if word == "&" && is_name_token(cx, j + 1) {
+                j += 2;
+                continue;
+            }
+            if LINKING_AFTER_HEAD.contains(&word)
+                && cx.info[j - 1].has(WordInfo::ORG_HEAD)
+                && is_name_token(cx, j + 1)
+                && !cx.cover[j + 1].is_place()
+            {
+                j += 2;
+                continue;
+            }
+        }
+        break;
+    }
+    j
+}
+
+fn candidate(
+    cx: &Context<'_>,
+    range: Range<usize>,
+    kind: EntityKind,
+    rule: Rule,
+    priority: Priority,
+) -> Candidate {
+    Candidate {
+        span: cx.span(range.clone()),
+        tokens: range,
+        kind,
+        form: MentionForm::Name,
+        canonical: None,
+        ids: None,
+        found_by: FoundBy::Rule(rule),
+        priority,
+    }
+}
+
+/// The longest title starting at `i` (with modifiers before it): its end and class.
+pub fn title_at(cx: &Context<'_>, i: usize, end: usize) -> Option<(usize, TitleClass)> {
+    let max = cx.lexicon.max_title_tokens().max(1);
+    let mut best = None;
+    for n in 1..=max.min(end.saturating_sub(i)) {
+        if let Some(class) = cx.lexicon.title(cx.norm.tokens_text(i..i + n)) {
+            best = Some((i + n, class));
+        }
+    }
+    best
+}
+
+/// Skip titles, modifiers, demonyms and countries at the start of a run
+/// ("Former Russian President", "U.S. Secretary of State"): where the name starts,
+/// and whether a title was seen.
+fn skip_titles(cx: &Context<'_>, run: &Range<usize>) -> (usize, bool) {
+    let mut p = run.start;
+    let mut titled = false;
+    let mut guard = 0;
+    while p < run.end && guard < 8 {
+        guard += 1;
+        if let Some((t_end, class)) = title_at(cx, p, run.end) {
+            if class == TitleClass::Modifier {
+                p = t_end;
+                continue;
+            }
+            // "President Bush" but not "President" inside "President Hotel".
+            titled = true;
+            p = t_end;
+            continue;
+        }
+        // A demonym or a country before a title: "Russian President", "U.S. Senator".
+        let cover = cx.cover[p];
+        if matches!(cover, Cover::Demonym | Cover::Country | Cover::Organization) {
+            let c_end = cx.cover_end[p] as usize;
+            if c_end < run.end && title_at(cx, c_end, run.end).is_some() {
+                p = c_end;
+                continue;
+            }
+        }
+        break;
+    }
+    (p, titled)
+}
+
+fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
+    let mut start = run.start;
+    // Sentence-initial ordinary words ("Officials", "Shares") are not names.
+    while start < run.end && cx.at_sentence_start(start) && is_ordinary_word(cx, start) {
+        // "Roger Pavlik", "Mark Brooks": a given name before another name word stays.
+        let given_before_name = cx.info[start].has(WordInfo::GIVEN)
+            && start + 1 < run.end
+            && !is_ordinary_word(cx, start + 1)
+            && cx.cover[start + 1] == Cover::None;
+        if given_before_name {
+            break;
+        }
+        start += 1;
+    }
+    if start >= run.end {
+        return;
+    }
+    let run = start..run.end;
+
+    // 1. Titles.
+    let (p, titled) = skip_titles(cx, &run);
+    if titled && p < run.end && p > run.start {
+        let end = person_end(cx, p, run.end);
+        if end > p && !is_ordinary_word(cx, p) || (end > p + 1) {
+            out.push(candidate(cx, p..end, EntityKind::Person, Rule::Title, PRIORITY_STRONG_RULE));
+            if end < run.end {
+                classify(cx, end..run.end, out);
+            }
+            return;
+        }
+    }
+
+    // A role or office just before the run: "economist Lynn Reaser",
+    // "goalkeeper Rustu Recber", "Armenian counterpart Zhirayr Liparityan".
+    let role_before = run.start.checked_sub(1).is_some_and(|b| {
+        !cx.tokens[b].is(TokenFlags::CAPITALIZED)
+            && title_at(cx, b, run.start)
+                .is_some_and(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Office))
+    });
+    if role_before && !cx.cover[run.start].is_strong_list() && !cx.info[run.start].has(WordInfo::ORG_HEAD) {
+        let end = person_end(cx, run.start, run.end);
+        if organization(cx, &(run.start..run.end)).is_none() && !is_ordinary_word(cx, run.start) {
+            out.push(candidate(
+                cx,
+                run.start..end,
+                EntityKind::Person,
+                Rule::Title,
+                PRIORITY_STRONG_RULE - 5,
+            ));
+            if end < run.end {
+                classify(cx, end..run.end, out);
+            }
+            return;
+        }
+    }
+
+    // Initials before a name: "D. Blenkiron", "J. K. Rowling".
+    if is_initial(cx, run.start) {
+        let mut p = run.start;
+        while p < run.end && is_initial(cx, p) {
+            p += 1;
+        }
+        if p < run.end && !cx.cover[p].is_strong_list() {
+            let end = person_end(cx, p, run.end);
+            out.push(candidate(
+                cx,
+                run.start..end,
+                EntityKind::Person,
+                Rule::GivenName,
+                PRIORITY_STRONG_RULE - 5,
+            ));
+            if end < run.end {
+                classify(cx, end..run.end, out);
+            }
+            return;
+        }
+    }
+
+    // 2. Organisations.
+    if let Some(org) = organization(cx, &run) {
+        let (range, rule) = org;
+        out.push(candidate(cx, range.clone(), EntityKind::Organization, rule, PRIORITY_STRONG_RULE));
+        if range.start > run.start {
+            classify_rest(cx, run.start..range.start, out);
+        }
+        if range.end < run.end {
+            classify(cx, range.end..run.end, out);
+        }
+        return;
+    }
+
+    // 3. Given names.
+    for g in run.clone() {
+        let info = cx.info[g];
+        if !info.has(WordInfo::GIVEN) || cx.cover[g].is_strong_list() {
+            continue;
+        }
+        let end = person_end(cx, g, run.end);
+        if end > g + 1 {
+            // "Will Smith" needs a name after the common word; "Mariam Solaimankhil" does not.
+            let next_ok = !info.has(WordInfo::COMMON_WORD)
+                || cx.info[g + 1].has(WordInfo::SURNAME)
+                || !cx.info[g + 1].has(WordInfo::COMMON_WORD);
+            // Only list names (a country, a demonym) may stand before the given name.
+            let clear_before = (run.start..g).all(|k| cx.cover[k] != Cover::None);
+            if next_ok && (g == run.start || clear_before) {
+                out.push(candidate(
+                    cx,
+                    g..end,
+                    EntityKind::Person,
+                    Rule::GivenName,
+                    PRIORITY_STRONG_RULE - 5,
+                ));
+                if end < run.end {
+                    classify(cx, end..run.end, out);
+                }
+                return;
+            }
+        }
+    }
+
+    // 4. Surnames: "Dariusz Rosati" where only the surname is known.
+    let len = run.len();
+    if (2..=3).contains(&len)
+        && run.clone().all(|k| cx.cover[k] == Cover::None && !cx.info[k].has(WordInfo::NON_NAME))
+        && cx.info[run.end - 1].has(WordInfo::SURNAME)
+        && !cx.info[run.end - 1].has(WordInfo::COMMON_WORD)
+        && !cx.info[run.start].any(WordInfo::ORG_HEAD | WordInfo::COMMON_WORD)
+    {
+        out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Surname, PRIORITY_GUESS + 10));
+        return;
+    }
+
+    // 5. Places.
+    if len >= 2 && PLACE_WORDS.contains(&cx.norm.token(run.end - 1)) {
+        out.push(candidate(
+            cx,
+            run.clone(),
+            EntityKind::Location,
+            Rule::PlacePattern,
+            PRIORITY_STRONG_RULE - 10,
+        ));
+        return;
+    }
+
+    classify_rest(cx, run, out);
+}
+
+/// Speaker position, acronyms and lone given names: the last resorts.
+fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
+    if run.is_empty() {
+        return;
+    }
+    let all_unlisted = run.clone().all(|k| cx.cover[k] == Cover::None);
+    if !all_unlisted {
+        return;
+    }
+    let len = run.len();
+    // "Hoddle said", "said Koofi".
+    let before = run.start.checked_sub(1).map(|k| cx.norm.token(k));
+    let after = cx.tokens.get(run.end).map(|_| cx.norm.token(run.end));
+    let after_verb = before.is_some_and(|w| SPEAKER_VERBS.contains(&w))
+        && cx.tokens.get(run.end).is_none_or(|t| t.is(TokenFlags::PUNCT));
+    let before_verb = after.is_some_and(|w| SPEAKER_VERBS.contains(&w));
+    if (after_verb || before_verb) && len <= 4 && !run.clone().any(|k| is_ordinary_word(cx, k)) {
+        out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Speaker, PRIORITY_GUESS + 5));
+        return;
+    }
+    // "Brigita Bokovec ( Slovenia )", "Duran , 45 ,": a name with a country or an age.
+    if person_context_after(cx, run.end) && !run.clone().any(|k| is_ordinary_word(cx, k)) && len <= 4 {
+        out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Context, PRIORITY_GUESS + 5));
+        return;
+    }
+    // Two or three capitalised words that are neither ordinary words nor known
+    // names of anything else: most often a person in news.
+    if (2..=3).contains(&len)
+        && !cx.at_sentence_start(run.start)
+        && run.clone().all(|k| {
+            let t = &cx.tokens[k];
+            !is_ordinary_word(cx, k)
+                && !t.is(TokenFlags::ALL_CAPS)
+                && !cx.info[k].any(WordInfo::ORG_HEAD | WordInfo::LEGAL)
+        })
+    {
+        out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Context, PRIORITY_GUESS));
+        return;
+    }
+    if len == 1 {
+        let t = &cx.tokens[run.start];
+        let info = cx.info[run.start];
+        let text = t.text(cx.text);
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        if t.is(TokenFlags::ALL_CAPS)
+            && (2..=6).contains(&letters)
+            && !info.has(WordInfo::COMMON_WORD)
+            && title_at(cx, run.start, run.end).is_none()
+        {
+            out.push(candidate(cx, run.clone(), EntityKind::Organization, Rule::Acronym, PRIORITY_GUESS));
+            return;
+        }
+        if info.has(WordInfo::GIVEN)
+            && !info.any(WordInfo::COMMON_WORD | WordInfo::NON_NAME)
+            && !cx.at_sentence_start(run.start)
+        {
+            out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::GivenName, PRIORITY_GUESS));
+        }
+    }
+}
+
+/// A single capital letter with its period: an initial.
+fn is_initial(cx: &Context<'_>, i: usize) -> bool {
+    let t = &cx.tokens[i];
+    t.is(TokenFlags::ABBREVIATION) && t.text(cx.text).chars().filter(|c| c.is_alphabetic()).count() == 1
+}
+
+/// What follows a person's name in results and profiles: "( Country )" or ", 45 ,".
+fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
+    let tok = |k: usize| cx.tokens.get(k).map(|_| cx.norm.token(k));
+    match tok(e) {
+        Some("(") => {
+            e + 2 < cx.tokens.len() && matches!(cx.cover[e + 1], Cover::Country) && {
+                let after = cx.cover_end[e + 1] as usize;
+                tok(after) == Some(")")
+            }
+        }
+        Some(",") => {
+            let age = tok(e + 1).is_some_and(|w| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()));
+            age && matches!(tok(e + 2), Some(",") | Some("."))
+        }
+        _ => false,
+    }
+}
+
+/// Where a person's name that starts at `p` ends inside the run: before an
+/// organisation head word, a title, or a place or organisation from the lists.
+fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
+    let mut e = p;
+    while e < run_end {
+        let info = cx.info[e];
+        if e > p && (info.has(WordInfo::ORG_HEAD) || title_at(cx, e, run_end).is_some()) {
+            break;
+        }
+        if e > p && matches!(cx.cover[e], Cover::Country | Cover::Organization | Cover::Demonym) {
+            break;
+        }
+        if e > p && info.any(WordInfo::WEEKDAY | WordInfo::MONTH) && !info.has(WordInfo::SURNAME) {
+            break;
+        }
+        e += 1;
+    }
+    e
+}
+
+/// An organisation inside the run: head word ("Foreign Ministry") or "X of Y".
+fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, Rule)> {
+    // "X of Y": a head_of word followed by "of".
+    for h in run.clone() {
+        if cx.info[h].has(WordInfo::ORG_HEAD_OF) && h + 2 < run.end && cx.norm.token(h + 1) == "of" {
+            let start = org_start(cx, run.start, h);
+            let mut end = h + 2;
+            if cx.norm.token(end) == "the" {
+                end += 1;
+            }
+            while end < run.end && title_at(cx, end, run.end).is_none() {
+                end += 1;
+            }
+            return Some((start..end, Rule::OrgOf));
+        }
+    }
+    // A head word: the last one in the run, with a legal suffix after it if any.
+    let h =
+        run.clone().rev().find(|&k| cx.info[k].any(WordInfo::ORG_HEAD | WordInfo::LEGAL) && k > run.start)?;
+    let start = org_start(cx, run.start, h);
+    if start > h {
+        return None;
+    }
+    let mut end = h + 1;
+    while end < run.end && cx.info[end].has(WordInfo::LEGAL) {
+        end += 1;
+    }
+    if end - start < 2 && !cx.info[h].has(WordInfo::LEGAL) {
+        return None;
+    }
+    Some((start..end, Rule::OrgHead))
+}
+
+/// Where an organisation whose head is at `h` starts: government bodies leave their
+/// owner out ("Russian Foreign Ministry" → "Foreign Ministry"), other names keep
+/// everything ("Kabul University", "Pakistan Peoples Party").
+fn org_start(cx: &Context<'_>, run_start: usize, h: usize) -> usize {
+    let mut s = run_start;
+    let government = GOVERNMENT_HEADS.contains(&cx.norm.token(h));
+    while s < h {
+        let cover = cx.cover[s];
+        let owner = matches!(cover, Cover::Demonym)
+            || (government && matches!(cover, Cover::Country | Cover::Place | Cover::Organization));
+        if owner {
+            s = (cx.cover_end[s] as usize).max(s + 1);
+            continue;
+        }
+        if title_at(cx, s, h).is_some_and(|(_, c)| c == TitleClass::Modifier) {
+            s += 1;
+            continue;
+        }
+        break;
+    }
+    s
+}
+
+/// A capitalised token that is an ordinary English word and nothing the lists know
+/// as a name.
+pub fn is_ordinary_word(cx: &Context<'_>, i: usize) -> bool {
+    let info = cx.info[i];
+    if info.has(WordInfo::NON_NAME) {
+        return true;
+    }
+    if cx.cover[i] != Cover::None {
+        return false;
+    }
+    let name_like =
+        (info.has(WordInfo::GIVEN) || info.has(WordInfo::SURNAME)) && !info.has(WordInfo::COMMON_WORD);
+    info.has(WordInfo::COMMON_WORD) && !name_like
+}
