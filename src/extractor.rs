@@ -11,6 +11,7 @@ use crate::segment::segment;
 use crate::span::OffsetUnit;
 use crate::tokenize::tokenize;
 use once_cell::sync::Lazy;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -40,7 +41,7 @@ pub struct Extractor {
 struct Inner {
     gazetteer: Gazetteer,
     /// Country canonical names by ISO alpha-2 code.
-    country_names: std::collections::HashMap<String, Arc<str>>,
+    country_names: HashMap<String, Arc<str>>,
     lexicon: Lexicon,
     user_lists: usize,
 }
@@ -182,7 +183,7 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Parse and compile every list.
+    /// Parse and compile every list (the embedded ones too, unless turned off).
     pub fn build(&self) -> Result<Extractor, Error> {
         let mut lists = Vec::new();
         for source in &self.user {
@@ -202,23 +203,41 @@ impl ExtractorBuilder {
             });
         }
         let user_lists = lists.len();
-        if self.embedded {
-            for (name, tsv) in EMBEDDED_LISTS {
-                lists.push(List::parse(name, tsv)?);
-            }
-        }
-        let lexicon = if self.embedded { Lexicon::embedded()? } else { Lexicon::default() };
-        let mut country_names = std::collections::HashMap::new();
-        for list in &lists {
-            for e in &list.entries {
-                if e.kind == ListKind::Entity(EntityKind::Country) {
-                    if let Some((_, iso2)) = e.ids.iter().find(|(k, _)| k == "iso2") {
-                        country_names.entry(iso2.clone()).or_insert_with(|| e.canonical.clone());
+        // The word lists and the automaton are independent: build them side by side.
+        let embedded = self.embedded;
+        let (lexicon, compiled) = std::thread::scope(|scope| {
+            let lexicon =
+                scope.spawn(move || if embedded { Lexicon::embedded() } else { Ok(Lexicon::default()) });
+            let compiled = (|| -> Result<_, Error> {
+                if embedded {
+                    for (name, tsv) in EMBEDDED_LISTS {
+                        lists.push(List::parse(name, tsv)?);
                     }
+                }
+                let country_names = country_names(&lists);
+                Ok((Gazetteer::from_lists(lists), country_names))
+            })();
+            let lexicon =
+                lexicon.join().unwrap_or_else(|_| Err(Error::list_file("word lists", "could not be built")));
+            (lexicon, compiled)
+        });
+        let lexicon = lexicon?;
+        let (gazetteer, country_names) = compiled?;
+        Ok(Extractor { inner: Arc::new(Inner { gazetteer, country_names, lexicon, user_lists }) })
+    }
+}
+
+/// Country canonical names by ISO alpha-2 code, from the country entries of `lists`.
+fn country_names(lists: &[List]) -> HashMap<String, Arc<str>> {
+    let mut names = HashMap::new();
+    for list in lists {
+        for e in &list.entries {
+            if e.kind == ListKind::Entity(EntityKind::Country) {
+                if let Some((_, iso2)) = e.ids.iter().find(|(k, _)| k == "iso2") {
+                    names.entry(iso2.clone()).or_insert_with(|| e.canonical.clone());
                 }
             }
         }
-        let gazetteer = Gazetteer::new(&lists);
-        Ok(Extractor { inner: Arc::new(Inner { gazetteer, country_names, lexicon, user_lists }) })
     }
+    names
 }

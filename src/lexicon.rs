@@ -8,8 +8,33 @@
 
 use crate::error::Error;
 use crate::gazetteer::push_normalized;
-use crate::tokenize::tokenize;
 use std::collections::HashMap;
+
+/// A fast, non-cryptographic hasher for short word keys (FxHash's multiply-rotate).
+/// The keys come from our own lists, so hash flooding is not a concern.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
+
+/// Builds [`WordHasher`]s.
+pub type BuildWordHasher = std::hash::BuildHasherDefault<WordHasher>;
 
 /// What the word lists say about one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -97,8 +122,8 @@ const FREQUENT_SURNAME_RANK: u32 = 3000;
 /// The compiled word lists.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    words: HashMap<Box<str>, WordInfo>,
-    titles: HashMap<Box<str>, TitleClass>,
+    words: HashMap<Box<str>, WordInfo, BuildWordHasher>,
+    titles: HashMap<Box<str>, TitleClass, BuildWordHasher>,
     max_title_tokens: usize,
 }
 
@@ -106,6 +131,7 @@ impl Lexicon {
     /// Parse the embedded word lists.
     pub fn embedded() -> Result<Lexicon, Error> {
         let mut lex = Lexicon::default();
+        lex.words.reserve(EMBEDDED_WORD_LISTS.iter().map(|(_, t)| t.len() / 10).sum());
         for (name, text) in EMBEDDED_WORD_LISTS {
             lex.add(name, text)?;
         }
@@ -225,7 +251,7 @@ impl Lexicon {
 /// joined by single spaces.
 fn normalize_phrase(phrase: &str, out: &mut String) {
     out.clear();
-    for (i, t) in tokenize(phrase).iter().enumerate() {
+    for (i, t) in crate::gazetteer::name_tokens(phrase).iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }

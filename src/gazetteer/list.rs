@@ -101,7 +101,10 @@ impl List {
                     ),
                 ));
             }
+            // A lower-case article is not part of the name: "the Middle East" is
+            // mentioned as "Middle East" ("The Hague" keeps its capital).
             let surface = cols[0].trim();
+            let surface = surface.strip_prefix("the ").unwrap_or(surface);
             if surface.is_empty() || !surface.chars().any(|c| c.is_alphanumeric()) {
                 return Err(Error::list_line(name, line_no, "empty name"));
             }

@@ -195,7 +195,7 @@ fn starts_dash_name(cx: &Context<'_>, i: usize, end: usize) -> bool {
 }
 
 /// One past the last token of the run starting at `i`.
-fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
+pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
     let mut j = start + 1;
     if starts_dash_name(cx, start, end) {
         j = start + 3;
@@ -231,6 +231,16 @@ fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
             if CONNECTORS.contains(&word) {
                 if is_name_token(cx, j + 1) {
                     j += 2;
+                    continue;
+                }
+                // "van der Westhuizen", "de la Rua".
+                if j + 2 < end
+                    && CONNECTORS.contains(&cx.norm.token(j + 1))
+                    && !breaks(j + 2)
+                    && is_name_token(cx, j + 2)
+                    && word != "of"
+                {
+                    j += 3;
                     continue;
                 }
                 // "of the": "Bank of the West".
@@ -347,7 +357,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
 
     // 1. Titles.
     let (p, titled) = skip_titles(cx, &run);
-    if titled && p < run.end && p > run.start {
+    if titled && p < run.end && p > run.start && is_name_token(cx, p) {
         let end = person_end(cx, p, run.end);
         if end > p && !is_ordinary_word(cx, p) || (end > p + 1) {
             out.push(candidate(cx, p..end, EntityKind::Person, Rule::Title, PRIORITY_STRONG_RULE));
@@ -507,7 +517,8 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
             let t = &cx.tokens[k];
             !is_ordinary_word(cx, k)
                 && !t.is(TokenFlags::ALL_CAPS)
-                && !cx.info[k].any(WordInfo::ORG_HEAD | WordInfo::LEGAL)
+                && !cx.info[k].any(WordInfo::ORG_HEAD | WordInfo::LEGAL | WordInfo::MONTH | WordInfo::WEEKDAY)
+                && t.text(cx.text).chars().filter(|c| c.is_alphabetic()).count() >= 2
         })
     {
         out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Context, PRIORITY_GUESS));
@@ -536,7 +547,7 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
 }
 
 /// A single capital letter with its period: an initial.
-fn is_initial(cx: &Context<'_>, i: usize) -> bool {
+pub(crate) fn is_initial(cx: &Context<'_>, i: usize) -> bool {
     let t = &cx.tokens[i];
     t.is(TokenFlags::ABBREVIATION) && t.text(cx.text).chars().filter(|c| c.is_alphabetic()).count() == 1
 }
@@ -565,18 +576,80 @@ fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
     let mut e = p;
     while e < run_end {
         let info = cx.info[e];
-        if e > p && (info.has(WordInfo::ORG_HEAD) || title_at(cx, e, run_end).is_some()) {
-            break;
-        }
-        if e > p && matches!(cx.cover[e], Cover::Country | Cover::Organization | Cover::Demonym) {
-            break;
-        }
-        if e > p && info.any(WordInfo::WEEKDAY | WordInfo::MONTH) && !info.has(WordInfo::SURNAME) {
-            break;
+        let word = cx.norm.token(e);
+        if e > p {
+            if info.has(WordInfo::ORG_HEAD) {
+                break;
+            }
+            // A title starts the next person ("... Foreign Minister X"), unless it is
+            // also a surname ending this one ("Billie Jean King").
+            if title_at(cx, e, run_end).is_some()
+                && (!info.any(WordInfo::SURNAME | WordInfo::GIVEN)
+                    || (e + 1 < run_end && is_name_token(cx, e + 1)))
+            {
+                break;
+            }
+            if matches!(cx.cover[e], Cover::Country | Cover::Organization | Cover::Demonym) {
+                break;
+            }
+            if info.any(WordInfo::WEEKDAY | WordInfo::MONTH) && !info.has(WordInfo::SURNAME) {
+                break;
+            }
+            // "Todd Stottlemyre of the Cardinals": people take particles, not "of".
+            if matches!(word, "of" | "&" | "and" | "for" | "on") {
+                break;
+            }
         }
         e += 1;
     }
-    e
+    // Regnal numbers: "Charles VI", "Elizabeth I".
+    if e < cx.tokens.len()
+        && e > p
+        && cx.info[e - 1].has(WordInfo::GIVEN)
+        && !cx.tokens[e].is(TokenFlags::LINE_BREAK_BEFORE)
+        && is_regnal(cx.tokens[e].text(cx.text))
+    {
+        e += 1;
+    }
+    trim_connectors(cx, p, e)
+}
+
+/// Roman numerals used after monarchs' and popes' names.
+fn is_regnal(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "II"
+            | "III"
+            | "IV"
+            | "V"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "X"
+            | "XI"
+            | "XII"
+            | "XIII"
+            | "XIV"
+            | "XV"
+            | "XVI"
+    )
+}
+
+/// Drop lower-case connectors and dashes left at the end of a name.
+fn trim_connectors(cx: &Context<'_>, start: usize, mut end: usize) -> usize {
+    while end > start + 1 {
+        let t = &cx.tokens[end - 1];
+        if t.is(TokenFlags::CAPITALIZED) || t.is(TokenFlags::ABBREVIATION) {
+            break;
+        }
+        if !t.is(TokenFlags::WORD) || CONNECTORS.contains(&cx.norm.token(end - 1)) {
+            end -= 1;
+            continue;
+        }
+        break;
+    }
+    end
 }
 
 /// An organisation inside the run: head word ("Foreign Ministry") or "X of Y".

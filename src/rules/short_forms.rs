@@ -82,6 +82,11 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
             {
                 continue;
             }
+            // "Michael Jordan visited Jordan": a listed place stays a place unless the
+            // words around it make it a speaker.
+            if cx.cover[i].is_place() && !speaker_next(cx, i + 1) {
+                continue;
+            }
             out.push(short(cx, i, EntityKind::Person, Rule::ShortForm));
             continue;
         }
@@ -105,4 +110,10 @@ fn short(cx: &Context<'_>, i: usize, kind: EntityKind, rule: Rule) -> Candidate 
         found_by: FoundBy::Rule(rule),
         priority: PRIORITY_SHORT_FORM,
     }
+}
+
+/// Whether a speech verb stands at token `i`.
+fn speaker_next(cx: &Context<'_>, i: usize) -> bool {
+    i < cx.tokens.len()
+        && matches!(cx.norm.token(i), "said" | "says" | "told" | "added" | "asked" | "wrote" | "tweeted")
 }

@@ -6,7 +6,7 @@
 //! "team": a score after it, a result verb, "against", "club", "coach"... Countries
 //! stay countries (national sides are named after their country and tagged as such).
 
-use super::names::is_name_token;
+use super::names::{is_initial, is_name_token, run_end};
 use super::{Context, Cover};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::WordInfo;
@@ -194,6 +194,12 @@ fn is_score(cx: &Context<'_>, i: usize) -> bool {
 
 fn team_context(cx: &Context<'_>, start: usize, end: usize) -> bool {
     let prev = start.checked_sub(1).filter(|_| !cx.tokens[start].is(TokenFlags::LINE_BREAK_BEFORE));
+    // "the match in Leicester": a place after a locative preposition stays a place.
+    if prev
+        .is_some_and(|p| matches!(cx.norm.token(p), "in" | "near" | "outside" | "across" | "around" | "into"))
+    {
+        return false;
+    }
     let next = (end < cx.tokens.len() && !cx.tokens[end].is(TokenFlags::LINE_BREAK_BEFORE)).then_some(end);
     if next.is_some_and(|n| is_score(cx, n)) {
         return true;
@@ -219,8 +225,37 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
             c.ids = None;
         }
     }
-    // Single unknown capitalised words in team position ("beat Guingamp 2-1").
     let mut extra = Vec::new();
+    // Results tables and match reports: "Queens Park Rangers 3 2 1 0", "Leyton Orient 2",
+    // "the Cincinnati Reds", "the Mets".
+    for s in cx.sentences {
+        let mut i = s.start;
+        while i < s.end {
+            if !is_name_token(cx, i) {
+                i += 1;
+                continue;
+            }
+            let end = run_end(cx, i, s.end);
+            let len = end - i;
+            let person_like = (i..end).any(|k| is_initial(cx, k))
+                || (cx.info[i].has(WordInfo::GIVEN) && !cx.info[i].has(WordInfo::COMMON_WORD) && len > 1);
+            let listed_whole = cx.cover[i] != Cover::None && cx.cover_end[i] as usize >= end;
+            let scored = is_score(cx, end) && !cx.shouting[i];
+            let plural_team = i > 0
+                && cx.norm.token(i - 1) == "the"
+                && cx.norm.token(end - 1).ends_with('s')
+                && cx.tokens[end - 1].is(TokenFlags::CAPITALIZED)
+                && cx.cover[end - 1] == Cover::None
+                && !cx.info[end - 1].any(WordInfo::NON_NAME | WordInfo::ORG_HEAD);
+            // A plural name needs "the" before it, so never opens a sentence.
+            let team_like = scored || (plural_team && !cx.at_sentence_start(i));
+            if len <= 4 && !person_like && !listed_whole && team_like {
+                extra.push(team(cx, i..end));
+            }
+            i = end.max(i + 1);
+        }
+    }
+    // Single unknown capitalised words in team position ("beat Guingamp 2-1").
     for i in 0..cx.tokens.len() {
         if cx.cover[i] != Cover::None || !is_name_token(cx, i) || cx.at_sentence_start(i) {
             continue;
@@ -237,17 +272,21 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
             prev.is_some_and(|w| matches!(w, "beat" | "against" | "v" | "vs" | "club" | "side"));
         if strong_before || (i + 1 < cx.tokens.len() && is_score(cx, i + 1) && prev.is_none_or(|w| w != "("))
         {
-            extra.push(Candidate {
-                tokens: i..i + 1,
-                span: cx.tokens[i].span,
-                kind: EntityKind::Organization,
-                form: MentionForm::Name,
-                canonical: None,
-                ids: None,
-                found_by: FoundBy::Rule(Rule::Context),
-                priority: PRIORITY_GUESS + 8,
-            });
+            extra.push(team(cx, i..i + 1));
         }
     }
     candidates.extend(extra);
+}
+
+fn team(cx: &Context<'_>, range: std::ops::Range<usize>) -> Candidate {
+    Candidate {
+        span: cx.span(range.clone()),
+        tokens: range,
+        kind: EntityKind::Organization,
+        form: MentionForm::Name,
+        canonical: None,
+        ids: None,
+        found_by: FoundBy::Rule(Rule::Context),
+        priority: PRIORITY_GUESS + 8,
+    }
 }
