@@ -62,6 +62,10 @@ pub enum MentionForm {
     /// A nationality word that points to a country ("Russian", "Afghans"); not a
     /// mention of the country itself (CoNLL tags it MISC).
     Demonym,
+    /// A name used as part of a compound modifier ("U.S.-led", "Moscow-based",
+    /// "pro-Moscow"): it names the entity but is not a stand-alone mention of it
+    /// (CoNLL-style annotation leaves such words out).
+    Modifier,
 }
 
 /// Which rule of gazette's found a mention (see [`FoundBy`]).
@@ -90,6 +94,10 @@ pub enum Rule {
     Surname,
     /// A capitalised sequence that nothing else explained, typed by its context.
     Context,
+    /// An event named after a place ("U.S. Open", "Berlin Grand Prix"): it claims its
+    /// words during resolution so the place inside is not reported, and is itself
+    /// not reported either (events are not among the entity kinds).
+    Event,
 }
 
 impl Rule {
@@ -106,6 +114,7 @@ impl Rule {
             Rule::PlacePattern => "place_pattern",
             Rule::Surname => "surname",
             Rule::Context => "context",
+            Rule::Event => "event",
         }
     }
 }

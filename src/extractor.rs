@@ -1,7 +1,7 @@
 //! The [`Extractor`]: compiled lists and rules, and the pipeline that runs them.
 
 use crate::analysis::Analysis;
-use crate::analysis::EntityKind;
+use crate::analysis::{EntityKind, FoundBy, Rule};
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, List, ListKind, Normalized};
 use crate::lexicon::Lexicon;
@@ -108,7 +108,10 @@ impl Extractor {
         let first = resolve(candidates.clone(), tokens.len());
         rules::short_forms::propose(&cx, &first, &mut candidates);
         let mut resolved = resolve(candidates, tokens.len());
+        // Events only claimed their words; they are not entities.
+        resolved.retain(|c| c.found_by != FoundBy::Rule(Rule::Event));
         rules::owners::assign(&cx, &mut resolved, &inner.country_names);
+        rules::mark_modifiers(&cx, &mut resolved);
         let (mentions, entities) = crate::link::link(text, resolved);
         let quotes = crate::quotes::find_quotes(&crate::quotes::QuoteInput {
             text,

@@ -136,6 +136,7 @@ pub fn cover(candidates: &[Candidate], token_count: usize) -> (Vec<Cover>, Vec<u
     for c in candidates {
         let kind = match (c.form, c.kind) {
             (MentionForm::Demonym, _) => Cover::Demonym,
+            (MentionForm::Modifier, _) => Cover::None,
             (_, EntityKind::Country) => Cover::Country,
             (_, EntityKind::Location) => Cover::Place,
             (_, EntityKind::Organization) => Cover::Organization,
@@ -210,4 +211,32 @@ fn weak_context_ok(tokens: &[Token], info: &[WordInfo], hit: &ListMatch) -> bool
     let next = hit.tokens.end;
     let next_glued = next < tokens.len() && glued(next) && !tokens[next].is(TokenFlags::LINE_BREAK_BEFORE);
     !(prev_glued || next_glued)
+}
+
+/// Mark names used inside hyphenated modifiers ("U.S.-led", "Moscow-based",
+/// "pro-Moscow", "ex-England") as [`MentionForm::Modifier`].
+pub fn mark_modifiers(cx: &Context<'_>, resolved: &mut [Candidate]) {
+    for c in resolved.iter_mut() {
+        if c.form != MentionForm::Name {
+            continue;
+        }
+        let (s, e) = (c.tokens.start, c.tokens.end);
+        let dash_joined =
+            |k: usize| cx.tokens.get(k).is_some_and(|t| t.is(TokenFlags::DASH) && t.is(TokenFlags::JOINED));
+        // "Moscow-based": a dash and a lower-case word glued after the name.
+        let after = dash_joined(e)
+            && cx.tokens.get(e + 1).is_some_and(|t| {
+                t.is(TokenFlags::JOINED) && t.is(TokenFlags::WORD) && !t.is(TokenFlags::CAPITALIZED)
+            });
+        // "pro-Moscow", "ex-England", "anti-NATO": a lower-case prefix glued before it.
+        let before = s >= 2
+            && cx.tokens[s].is(TokenFlags::JOINED)
+            && cx.tokens[s - 1].is(TokenFlags::DASH)
+            && cx.tokens[s - 1].is(TokenFlags::JOINED)
+            && cx.tokens[s - 2].is(TokenFlags::WORD)
+            && !cx.tokens[s - 2].is(TokenFlags::CAPITALIZED);
+        if after || before {
+            c.form = MentionForm::Modifier;
+        }
+    }
 }

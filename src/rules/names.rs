@@ -82,6 +82,34 @@ const PLACE_WORDS: &[&str] = &[
     "airport",
 ];
 
+/// Last words of event names ("U.S. Open", "Berlin Grand Prix", "Hong Kong Sevens"):
+/// a place inside such a name is not a mention of the place.
+const EVENT_WORDS: &[&str] = &[
+    "open",
+    "championship",
+    "championships",
+    "prix",
+    "cup",
+    "games",
+    "masters",
+    "classic",
+    "marathon",
+    "tour",
+    "trophy",
+    "olympics",
+    "sevens",
+    "derby",
+    "festival",
+    "expo",
+    "summit",
+    "invitational",
+    "amateur",
+    "series",
+    "rally",
+    "regatta",
+    "grand",
+];
+
 /// Head words of government bodies, which take an owner ("Russia's Foreign Ministry")
 /// rather than a country inside their name.
 pub const GOVERNMENT_HEADS: &[&str] = &[
@@ -337,6 +365,21 @@ fn skip_titles(cx: &Context<'_>, run: &Range<usize>) -> (usize, bool) {
 }
 
 fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
+    // An event named after a place: the whole run is no entity, and its place is
+    // not a place mention either.
+    if run.len() >= 2 && EVENT_WORDS.contains(&cx.norm.token(run.end - 1)) && cx.cover[run.start].is_place() {
+        out.push(Candidate {
+            span: cx.span(run.clone()),
+            tokens: run,
+            kind: EntityKind::Location,
+            form: MentionForm::Name,
+            canonical: None,
+            ids: None,
+            found_by: FoundBy::Rule(Rule::Event),
+            priority: PRIORITY_STRONG_RULE,
+        });
+        return;
+    }
     let mut start = run.start;
     // Sentence-initial ordinary words ("Officials", "Shares") are not names.
     while start < run.end && cx.at_sentence_start(start) && is_ordinary_word(cx, start) {

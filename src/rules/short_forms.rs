@@ -85,7 +85,13 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
             // "Michael Jordan visited Jordan": a listed place stays a place unless the
             // words around it make it a speaker.
             if cx.cover[i].is_place() && !speaker_next(cx, i + 1) {
-                continue;
+                let weak = resolved
+                    .iter()
+                    .any(|c| c.tokens == (i..i + 1) && c.priority == crate::resolve::PRIORITY_WEAK_LIST);
+                let locative = i > 0 && LOCATIVE.contains(&cx.norm.token(i - 1));
+                if !weak || locative {
+                    continue;
+                }
             }
             out.push(short(cx, i, EntityKind::Person, Rule::ShortForm));
             continue;
@@ -111,6 +117,29 @@ fn short(cx: &Context<'_>, i: usize, kind: EntityKind, rule: Rule) -> Candidate 
         priority: PRIORITY_SHORT_FORM,
     }
 }
+
+/// Words after which a name is a place ("visited Jordan", "in Washington").
+const LOCATIVE: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "at",
+    "into",
+    "near",
+    "across",
+    "toward",
+    "towards",
+    "visited",
+    "visit",
+    "visiting",
+    "left",
+    "leave",
+    "leaving",
+    "outside",
+    "inside",
+    "throughout",
+    "via",
+];
 
 /// Whether a speech verb stands at token `i`.
 fn speaker_next(cx: &Context<'_>, i: usize) -> bool {
