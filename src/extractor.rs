@@ -5,11 +5,11 @@ use crate::analysis::{EntityKind, FoundBy, Rule};
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, List, ListKind, Normalized};
 use crate::lexicon::Lexicon;
-use crate::resolve::resolve;
+use crate::resolve::{resolve, select, Candidate};
 use crate::rules::{self, Context};
 use crate::segment::segment;
 use crate::span::OffsetUnit;
-use crate::tokenize::tokenize;
+use crate::tokenize::{tokenize, TokenFlags};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 use std::path::Path;
@@ -82,7 +82,8 @@ impl Extractor {
         let sentences: Vec<std::ops::Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
         let mut sentence_start = vec![0u32; tokens.len()];
         for s in &sentences {
-            sentence_start[s.clone()].iter_mut().for_each(|x| *x = s.start as u32);
+            let first = (s.clone()).find(|&k| !tokens[k].is(TokenFlags::PUNCT)).unwrap_or(s.start);
+            sentence_start[s.clone()].iter_mut().for_each(|x| *x = first as u32);
         }
         let norm = Normalized::new(text, &tokens);
         let info = rules::word_info(&tokens, &norm, &inner.lexicon);
@@ -105,7 +106,8 @@ impl Extractor {
         };
         rules::names::propose(&cx, &mut candidates);
         rules::sports::apply(&cx, &mut candidates);
-        let first = resolve(candidates.clone(), tokens.len());
+        let first: Vec<Candidate> =
+            select(&candidates, tokens.len()).into_iter().map(|i| candidates[i].clone()).collect();
         rules::short_forms::propose(&cx, &first, &mut candidates);
         let mut resolved = resolve(candidates, tokens.len());
         // Events only claimed their words; they are not entities.

@@ -69,6 +69,9 @@ impl WordInfo {
     pub const FUNCTION: WordInfo = WordInfo(1 << 12);
     /// A very common surname (top ranks of the census list).
     pub const FREQUENT_SURNAME: WordInfo = WordInfo(1 << 13);
+    /// A word of sports reports ("innings", "striker", "league"); see
+    /// [`rules::sports`](crate::rules::sports).
+    pub const SPORTS: WordInfo = WordInfo(1 << 14);
 
     /// Whether every flag of `other` is set.
     pub const fn has(self, other: WordInfo) -> bool {
@@ -134,6 +137,9 @@ impl Lexicon {
         lex.words.reserve(EMBEDDED_WORD_LISTS.iter().map(|(_, t)| t.len() / 10).sum());
         for (name, text) in EMBEDDED_WORD_LISTS {
             lex.add(name, text)?;
+        }
+        for w in crate::rules::sports::SPORTS_WORDS {
+            lex.words.entry((*w).into()).or_default().insert(WordInfo::SPORTS);
         }
         Ok(lex)
     }

@@ -15,24 +15,44 @@
 
 use crate::analysis::{Entity, EntityKind, Mention, MentionForm};
 use crate::resolve::Candidate;
+use crate::lexicon::BuildWordHasher;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// Build mentions and entities from resolved candidates (sorted by start).
 pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity>) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::with_capacity(candidates.len());
-    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityKind, Arc<str>), usize, BuildWordHasher> = HashMap::default();
+    // Byte length of the text each entity's name was taken from.
+    let mut name_len: Vec<usize> = Vec::new();
 
-    // Full person names (two or more words) with their words, for short forms.
-    let long_names: Vec<(usize, Vec<&str>)> = candidates
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.kind == EntityKind::Person && c.canonical.is_none())
-        .filter_map(|(i, c)| {
-            let words: Vec<&str> = name_words(c.span.text(text));
-            (words.len() >= 2).then_some((i, words))
-        })
-        .collect();
+    // Distinct full person names (two or more words), where each occurs (candidate
+    // indices in text order), and which distinct names hold each word: a short form
+    // looks only at the few distinct names that hold its first word.
+    let mut distinct: HashMap<Vec<&str>, usize, BuildWordHasher> = HashMap::default();
+    let mut full_names: Vec<(Vec<&str>, Vec<usize>)> = Vec::new();
+    let mut names_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> = HashMap::default();
+    for (i, c) in candidates.iter().enumerate() {
+        if c.kind != EntityKind::Person || c.canonical.is_some() {
+            continue;
+        }
+        let words: Vec<&str> = name_words(c.span.text(text));
+        if words.len() < 2 {
+            continue;
+        }
+        let id = *distinct.entry(words.clone()).or_insert_with(|| {
+            for w in &words {
+                let list = names_with_word.entry(w).or_default();
+                if list.last() != Some(&full_names.len()) {
+                    list.push(full_names.len());
+                }
+            }
+            full_names.push((words, Vec::new()));
+            full_names.len() - 1
+        });
+        full_names[id].1.push(i);
+    }
     // Organisation acronyms: initials of multiword organisation names.
     let mut org_initials: HashMap<String, usize> = HashMap::new();
     for (i, c) in candidates.iter().enumerate() {
@@ -67,10 +87,26 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                 let contains = |full: &[&str]| {
                     full.len() > words.len() && full.windows(words.len()).any(|w| w == words.as_slice())
                 };
-                let before = long_names.iter().rev().find(|(j, full)| *j < i && contains(full));
-                let after = long_names.iter().find(|(j, full)| *j > i && contains(full));
-                if let Some((j, _)) = before.or(after) {
-                    head[i] = *j;
+                // Only the full names that hold the first word can hold them all.
+                let Some(holders) = names_with_word.get(words[0]) else { continue };
+                // The nearest occurrence of a longer name before the mention, else after.
+                let mut before: Option<usize> = None;
+                let mut after: Option<usize> = None;
+                for &id in holders {
+                    let (full, at) = &full_names[id];
+                    if !contains(full) {
+                        continue;
+                    }
+                    let split = at.partition_point(|&j| j < i);
+                    if let Some(&j) = split.checked_sub(1).and_then(|k| at.get(k)) {
+                        before = Some(before.map_or(j, |b| b.max(j)));
+                    }
+                    if let Some(&j) = at.get(split).filter(|&&j| j > i) {
+                        after = Some(after.map_or(j, |a| a.min(j)));
+                    }
+                }
+                if let Some(j) = before.or(after) {
+                    head[i] = j;
                 }
             }
             EntityKind::Organization
@@ -105,9 +141,9 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
             entity_of_candidate[h]
         } else {
             let hc = &candidates[h];
-            let key_name = match &hc.canonical {
-                Some(canon) => canon.to_string(),
-                None => normalize_key(hc.span.text(text)),
+            let key_name: Arc<str> = match &hc.canonical {
+                Some(canon) => canon.clone(),
+                None => normalize_key(hc.span.text(text)).into(),
             };
             let key = (c.kind, key_name);
             match by_key.get(&key) {
@@ -126,6 +162,7 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                         .filter(|(k, _)| k != "pop" && k != "type")
                         .cloned()
                         .collect();
+                    name_len.push(hc.span.len());
                     entities.push(Entity { kind: c.kind, name, ids, mentions: Vec::new() });
                     by_key.insert(key, e);
                     e
@@ -135,12 +172,10 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
         entity_of_candidate[i] = entity;
         let mention_index = mentions.len();
         entities[entity].mentions.push(mention_index);
-        if c.form == MentionForm::Name && c.canonical.is_none() {
+        if c.form == MentionForm::Name && c.canonical.is_none() && c.span.len() > name_len[entity] {
             // The longest name written in the text names a list-less entity.
-            let surface = clean_name(c.span.text(text));
-            if surface.chars().count() > entities[entity].name.chars().count() {
-                entities[entity].name = surface;
-            }
+            name_len[entity] = c.span.len();
+            entities[entity].name = clean_name(c.span.text(text));
         }
         mentions.push(Mention {
             span: c.span,

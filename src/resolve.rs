@@ -50,25 +50,40 @@ pub struct Candidate {
 
 /// Pick non-overlapping candidates by the priorities above; the result is sorted
 /// by start.
-pub fn resolve(mut candidates: Vec<Candidate>, token_count: usize) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
-        let la = a.tokens.len();
-        let lb = b.tokens.len();
-        lb.cmp(&la).then(b.priority.cmp(&a.priority)).then(a.tokens.start.cmp(&b.tokens.start))
-    });
+pub fn resolve(candidates: Vec<Candidate>, token_count: usize) -> Vec<Candidate> {
+    let keep = select(&candidates, token_count);
+    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
+    keep.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// The same choice as [`resolve`], as indices into `candidates` sorted by start,
+/// without moving the candidates.
+pub fn select(candidates: &[Candidate], token_count: usize) -> Vec<usize> {
+    // One sortable key per candidate: longer first, then higher priority, then
+    // earlier start, then input order (so equal claims resolve deterministically).
+    let mut order: Vec<(u64, u32)> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.tokens.is_empty() && c.tokens.end <= token_count)
+        .map(|(i, c)| {
+            let len = (c.tokens.len().min(0xFFFF) as u64) ^ 0xFFFF;
+            let priority = u64::from(u8::MAX - c.priority);
+            let start = (c.tokens.start as u64).min((1 << 40) - 1);
+            ((len << 48) | (priority << 40) | start, i as u32)
+        })
+        .collect();
+    order.sort_unstable();
     let mut taken = vec![false; token_count];
-    let mut out = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        if c.tokens.is_empty() || c.tokens.end > token_count {
+    let mut out = Vec::new();
+    for (_, i) in order {
+        let range = candidates[i as usize].tokens.clone();
+        if taken[range.clone()].iter().any(|&t| t) {
             continue;
         }
-        if taken[c.tokens.clone()].iter().any(|&t| t) {
-            continue;
-        }
-        taken[c.tokens.clone()].iter_mut().for_each(|t| *t = true);
-        out.push(c);
+        taken[range].iter_mut().for_each(|t| *t = true);
+        out.push(i as usize);
     }
-    out.sort_by_key(|c| c.tokens.start);
+    out.sort_unstable_by_key(|&i| candidates[i].tokens.start);
     out
 }
 

@@ -193,6 +193,9 @@ fn is_dash_char(c: char) -> bool {
 
 /// Shape flags computed from the characters of a token.
 fn shape(s: &str) -> TokenFlags {
+    if s.is_ascii() {
+        return shape_ascii(s.as_bytes());
+    }
     let mut letters = false;
     let mut digits = false;
     let mut lower = false;
@@ -234,12 +237,51 @@ fn shape(s: &str) -> TokenFlags {
     f
 }
 
+/// [`shape`] for ASCII text, on bytes.
+fn shape_ascii(s: &[u8]) -> TokenFlags {
+    let mut letters = false;
+    let mut digits = false;
+    let mut lower = false;
+    let mut upper = false;
+    for &b in s {
+        match b {
+            b'a'..=b'z' => {
+                letters = true;
+                lower = true;
+            }
+            b'A'..=b'Z' => {
+                letters = true;
+                upper = true;
+            }
+            b'0'..=b'9' => digits = true,
+            _ => {}
+        }
+    }
+    let mut f = TokenFlags::empty();
+    if letters {
+        f.insert(TokenFlags::WORD);
+    }
+    if digits {
+        f.insert(TokenFlags::DIGIT);
+    }
+    if !letters && !digits {
+        f.insert(TokenFlags::PUNCT);
+    }
+    if s.first().is_some_and(|b| b.is_ascii_uppercase()) {
+        f.insert(TokenFlags::CAPITALIZED);
+    }
+    if upper && !lower {
+        f.insert(TokenFlags::ALL_CAPS);
+    }
+    f
+}
+
 /// Split `text` into tokens. Never panics; tokens are in order, do not overlap,
 /// lie on character boundaries and cover every non-whitespace character.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut gap = Gap::Start;
-    for (start, piece) in text.split_word_bound_indices() {
+    for (start, piece) in Pieces::new(text) {
         let first = match piece.chars().next() {
             Some(c) => c,
             None => continue,
@@ -340,6 +382,120 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     mark_n_contractions(text, &mut tokens);
     tokens
+}
+
+/// Word-boundary pieces of a text, as `split_word_bound_indices` gives them (for
+/// the purpose of tokenizing: whitespace may be grouped differently). Chunks of
+/// plain ASCII between whitespace are split by a byte-level implementation of the
+/// UAX #29 rules that apply to ASCII; any chunk with other characters goes through
+/// `unicode-segmentation`.
+struct Pieces<'t> {
+    text: &'t str,
+    pos: usize,
+    /// End of the current all-ASCII chunk (0 when not inside one).
+    ascii_chunk_end: usize,
+    inner: Option<(usize, unicode_segmentation::UWordBoundIndices<'t>)>,
+}
+
+impl<'t> Pieces<'t> {
+    fn new(text: &'t str) -> Pieces<'t> {
+        Pieces { text, pos: 0, ascii_chunk_end: 0, inner: None }
+    }
+}
+
+/// ASCII word-break classes (UAX #29).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    Letter,
+    Digit,
+    Underscore,
+    /// `:` (MidLetter)
+    MidLetter,
+    /// `.` and `'` (MidNumLet, Single_Quote)
+    MidNumLet,
+    /// `,` and `;` (MidNum)
+    MidNum,
+    Other,
+}
+
+fn wb(b: u8) -> Wb {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+        b'0'..=b'9' => Wb::Digit,
+        b'_' => Wb::Underscore,
+        b':' => Wb::MidLetter,
+        b'.' | b'\'' => Wb::MidNumLet,
+        b',' | b';' => Wb::MidNum,
+        _ => Wb::Other,
+    }
+}
+
+/// The end of the ASCII word piece starting at `i` in `bytes` (no whitespace inside).
+fn ascii_piece_end(bytes: &[u8], i: usize) -> usize {
+    let first = wb(bytes[i]);
+    if !matches!(first, Wb::Letter | Wb::Digit | Wb::Underscore) {
+        return i + 1;
+    }
+    let mut j = i + 1;
+    while j < bytes.len() {
+        let c = wb(bytes[j]);
+        if matches!(c, Wb::Letter | Wb::Digit | Wb::Underscore) {
+            j += 1;
+            continue;
+        }
+        let prev = wb(bytes[j - 1]);
+        let next = bytes.get(j + 1).map(|&b| wb(b));
+        let letters = prev == Wb::Letter && next == Some(Wb::Letter) && matches!(c, Wb::MidLetter | Wb::MidNumLet);
+        let digits = prev == Wb::Digit && next == Some(Wb::Digit) && matches!(c, Wb::MidNum | Wb::MidNumLet);
+        if letters || digits {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+impl<'t> Iterator for Pieces<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        if let Some((offset, inner)) = &mut self.inner {
+            match inner.next() {
+                Some((k, piece)) => return Some((*offset + k, piece)),
+                None => self.inner = None,
+            }
+        }
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        if start >= bytes.len() {
+            return None;
+        }
+        if start < self.ascii_chunk_end {
+            // Inside an ASCII chunk already checked: no rescan.
+            let end = ascii_piece_end(bytes, start).min(self.ascii_chunk_end);
+            self.pos = end;
+            return Some((start, &self.text[start..end]));
+        }
+        if bytes[start].is_ascii_whitespace() {
+            let end = start + bytes[start..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+            self.pos = end;
+            return Some((start, &self.text[start..end]));
+        }
+        let chunk_end = bytes[start..].iter().position(|b| b.is_ascii_whitespace()).map_or(bytes.len(), |k| start + k);
+        let chunk = &bytes[start..chunk_end];
+        if chunk.is_ascii() {
+            self.ascii_chunk_end = chunk_end;
+            let end = ascii_piece_end(bytes, start).min(chunk_end);
+            self.pos = end;
+            return Some((start, &self.text[start..end]));
+        }
+        // Whitespace is ASCII, so `chunk_end` is a character boundary.
+        let sub = &self.text[start..chunk_end];
+        self.pos = chunk_end;
+        self.inner = Some((start, sub.split_word_bound_indices()));
+        self.next()
+    }
 }
 
 /// What separated the previous token from the next one.
@@ -582,6 +738,31 @@ mod tests {
         let t = tokenize(text);
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].text(text), "\u{a81}");
+    }
+
+    #[test]
+    fn ascii_pieces_agree_with_unicode_segmentation() {
+        // A small deterministic generator over the characters the ASCII rules treat.
+        let alphabet = b"aZ9_:.',; -\"()!x1\n\t";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 12) as usize + 1;
+            let mut x = seed;
+            for _ in 0..len {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+            }
+            let words = |v: Vec<(usize, &str)>| -> Vec<(usize, String)> {
+                v.into_iter().filter(|(_, p)| !p.trim().is_empty()).map(|(k, p)| (k, p.to_string())).collect()
+            };
+            let fast = words(Pieces::new(&s).collect());
+            let slow = words(s.split_word_bound_indices().collect());
+            assert_eq!(fast, slow, "{s:?}");
+        }
     }
 
     #[test]

@@ -151,6 +151,12 @@ pub(crate) fn name_tokens(name: &str) -> Vec<Token> {
 
 /// Append the normalised form of one token: lower case, apostrophes as `'`, dashes as `-`.
 pub fn push_normalized(s: &str, out: &mut String) {
+    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     for c in s.chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),

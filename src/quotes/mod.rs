@@ -1,9 +1,64 @@
 //! Quotations: pairing quotation marks and attributing each quotation to a speaker
-//! through a cue ("said", "told", "according to").
+//! through a cue ("said", "told", "according to"); reported speech without marks.
+//!
+//! The stage reads the tokens, the paragraphs and sentences and the entity mentions,
+//! and runs in these steps (one file each):
+//!
+//! 1. `marks`: pair quotation marks into quoted regions: straight and curly double
+//!    marks, « », „ “, the typewriter pair `''`, and single marks where they act as
+//!    quotation marks (headlines, quotations within quotations), not as apostrophes. A
+//!    quotation may run over several paragraphs (each reopens, only the last closes) or
+//!    be cut by a stray line break; a mark left open ends with its paragraph.
+//! 2. `words` and `cues`: every token is looked up once in a vocabulary of closed-class
+//!    words and the speech-verb lexicon (`data/gazetteers/speech_verbs.tsv`: verbs with
+//!    their inflections, multiword forms, nouns of attribution such as "statement").
+//! 3. `attribution`: the cue and the speaker of each region (`"...," X said`,
+//!    `"...," said X, <role>`, `X said: "..."`, `according to X, "..."`, a byline after a
+//!    dash, a colon ending the paragraph before, transcript labels, and mixed
+//!    quotations such as `X said it was "a new phase"`, whose reported clause `clause`
+//!    delimits); `grouping`: the parts of an interrupted quotation (`"A," he said.
+//!    "B."`) and the paragraphs that continue one become one quotation, and scare
+//!    quotes, titles and terms are kept apart as
+//!    [`QuoteKind::Unattributed`](crate::QuoteKind::Unattributed).
+//! 4. `indirect`: reported speech without marks (`X said (that) ...`, `X told Y that
+//!    ...`, `..., X said.`, `according to X, ...`).
+//! 5. `speaker`: the speaker phrase next to the cue (a name, "he", "the ministry",
+//!    "a spokesman", stepping over appositions and relative clauses); `resolve` and
+//!    `gender`: the entity it refers to (pronouns by subject position, the previous
+//!    speaker and the gender of given names and honorifics; nominals by the
+//!    organisation whose name holds their head word).
+//!
+//! A quotation whose quoted words are only a small part of a reported clause
+//! (`X called the plan "a disaster" for farmers and their families`) is reported speech
+//! with a quoted term: it is given as [`QuoteKind::Indirect`](crate::QuoteKind::Indirect)
+//! with the whole clause as its content; when the quoted words make up most of the
+//! clause it is [`QuoteKind::Mixed`](crate::QuoteKind::Mixed).
+//!
+//! Every search looks at a bounded window of tokens around a mark or a cue (at most
+//! `MAX_SENTENCE` tokens of a sentence, `MAX_PARAGRAPH` of a paragraph, a bounded
+//! number of mentions back), so the stage is linear in the length of the text.
+
+mod attribution;
+mod clause;
+mod cues;
+mod gender;
+mod grouping;
+mod indirect;
+mod marks;
+mod resolve;
+mod speaker;
+mod words;
 
 use crate::analysis::{Entity, Mention, Quote};
 use crate::segment::Segmentation;
-use crate::tokenize::Token;
+use crate::span::Span;
+use crate::tokenize::{Token, TokenFlags};
+use std::ops::Range;
+
+/// The most tokens of a sentence any rule looks at on either side of a token.
+const MAX_SENTENCE: usize = 150;
+/// The most tokens of a paragraph any rule looks at on either side of a token.
+const MAX_PARAGRAPH: usize = 400;
 
 /// What the quotation stage reads: the text, its tokens and segments, and the
 /// entity mentions found before it.
@@ -22,7 +77,251 @@ pub struct QuoteInput<'a> {
 }
 
 /// Find the quotations of a document, in text order.
+///
+/// ```
+/// use gazette::{Extractor, QuoteKind};
+/// let text = "\"We will not back down,\" the minister said on Monday.";
+/// let analysis = Extractor::new().extract(text);
+/// let quote = &analysis.quotes[0];
+/// assert_eq!(quote.kind, QuoteKind::Direct);
+/// assert_eq!(quote.content[0].text(text), "We will not back down,");
+/// assert_eq!(quote.speaker.unwrap().text(text), "the minister");
+/// assert_eq!(quote.cue.unwrap().text(text), "said");
+/// ```
 pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<Quote> {
-    let _ = input;
-    Vec::new()
+    if input.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut doc = Doc::new(input);
+    let regions = marks::pair_marks(&doc);
+    doc.mark_quoted(&regions);
+    let mut found = grouping::attribute(&doc, &regions);
+    indirect::find_indirect(&doc, &mut found);
+    found.sort_by_key(|q| (q.span.start, q.span.end));
+    let mut previous = None;
+    found.into_iter().map(|q| resolve::finish(&doc, q, &mut previous)).collect()
+}
+
+/// A quotation before its speaker is resolved: token ranges and byte spans.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// Content parts (byte spans), in order.
+    pub content: Vec<Span>,
+    /// The span with the marks.
+    pub span: Span,
+    /// Speaker tokens.
+    pub speaker: Option<Range<usize>>,
+    /// Cue tokens.
+    pub cue: Option<Range<usize>>,
+    /// Direct, mixed, indirect or unattributed.
+    pub kind: crate::analysis::QuoteKind,
+}
+
+/// The document as the quotation stage sees it: tokens with their sentence and
+/// paragraph, cue words looked up once, and which tokens are inside quotation marks.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub seg: &'a Segmentation,
+    pub mentions: &'a [Mention],
+    pub entities: &'a [Entity],
+    /// Sentence index of each token.
+    pub sentence_of: Vec<u32>,
+    /// Paragraph index of each token.
+    pub paragraph_of: Vec<u32>,
+    /// Token ranges of the paragraphs.
+    pub paragraphs: Vec<Range<usize>>,
+    /// What the vocabulary says about each token (closed classes, cue entry).
+    pub vocab: Vec<words::Vocab>,
+    /// Whether each token lies inside a quoted region (marks included).
+    pub quoted: Vec<bool>,
+    /// Whether each token is the opening or closing mark of a quoted region.
+    mark: Vec<bool>,
+    /// The gender of each entity (people only), computed when first needed.
+    gender: once_cell::unsync::OnceCell<Vec<gender::Gender>>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(input: &QuoteInput<'a>) -> Doc<'a> {
+        let n = input.tokens.len();
+        let mut sentence_of = vec![0u32; n];
+        for (s, sentence) in input.segmentation.sentences.iter().enumerate() {
+            for k in sentence.tokens.clone() {
+                if let Some(slot) = sentence_of.get_mut(k) {
+                    *slot = s as u32;
+                }
+            }
+        }
+        let mut segment_paragraph_starts = vec![false; n];
+        for p in &input.segmentation.paragraphs {
+            if let Some(slot) = segment_paragraph_starts.get_mut(p.tokens.start) {
+                *slot = true;
+            }
+        }
+        // Paragraphs: the segmentation's, and also every blank line (or line break
+        // after a closing mark) where a sentence starts, which the segmentation may
+        // have joined to the paragraph before.
+        let mut paragraphs: Vec<Range<usize>> = Vec::new();
+        let mut paragraph_of = vec![0u32; n];
+        let mut start = 0;
+        for i in 1..=n {
+            let breaks = i == n
+                || segment_paragraph_starts[i]
+                || (sentence_of[i] != sentence_of[i - 1]
+                    && (input.tokens[i].is(TokenFlags::BLANK_LINE_BEFORE)
+                        || (input.tokens[i].is(TokenFlags::LINE_BREAK_BEFORE)
+                            && input.tokens[i - 1].is(TokenFlags::QUOTE_CLOSE))));
+            if breaks {
+                for slot in &mut paragraph_of[start..i] {
+                    *slot = paragraphs.len() as u32;
+                }
+                paragraphs.push(start..i);
+                start = i;
+            }
+        }
+        let vocabulary = words::Vocabulary::embedded();
+        // Numbers and most punctuation are in no list: no lookup.
+        let vocab = input
+            .tokens
+            .iter()
+            .map(|t| {
+                let w = t.text(input.text);
+                let listed_punct = matches!(w, "&" | "-" | "'s" | "’s");
+                if t.is(TokenFlags::DIGIT) || (t.is(TokenFlags::PUNCT) && !listed_punct) {
+                    words::Vocab::default()
+                } else {
+                    vocabulary.get(w)
+                }
+            })
+            .collect();
+        Doc {
+            text: input.text,
+            tokens: input.tokens,
+            seg: input.segmentation,
+            mentions: input.mentions,
+            entities: input.entities,
+            sentence_of,
+            paragraph_of,
+            paragraphs,
+            vocab,
+            quoted: vec![false; n],
+            mark: vec![false; n],
+            gender: once_cell::unsync::OnceCell::new(),
+        }
+    }
+
+    /// The gender of entity `e` (`Unknown` for anything but people).
+    pub fn gender(&self, e: usize) -> gender::Gender {
+        self.gender
+            .get_or_init(|| gender::of_entities(self))
+            .get(e)
+            .copied()
+            .unwrap_or(gender::Gender::Unknown)
+    }
+
+    /// Record which tokens lie inside quoted regions, and which are their marks.
+    fn mark_quoted(&mut self, regions: &[marks::Region]) {
+        for r in regions {
+            let end = r.close.map_or(r.last_token() + 1, |c| c + 1).min(self.len());
+            let mut parts = r.parts.iter().peekable();
+            for k in r.open..end {
+                self.quoted[k] = true;
+                while parts.peek().is_some_and(|p| p.end <= k && !p.contains(&k)) {
+                    parts.next();
+                }
+                let inside = parts.peek().is_some_and(|p| p.contains(&k));
+                if !inside && marks::is_quote_char(self.word(k)) {
+                    self.mark[k] = true;
+                }
+            }
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The text of token `i` ("" out of range).
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Whether token `i` is `w`, ignoring ASCII case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    /// Whether token `i` is one of `words`, ignoring ASCII case.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let t = self.word(i);
+        words.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether token `i` has all of `flags`.
+    pub fn has(&self, i: usize, flags: TokenFlags) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is(flags))
+    }
+
+    /// Whether token `i` is a word starting with a capital letter.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.has(i, TokenFlags::CAPITALIZED)
+    }
+
+    /// Whether token `i` is a word in lower case.
+    pub fn is_lower_word(&self, i: usize) -> bool {
+        self.has(i, TokenFlags::WORD)
+            && !self.has(i, TokenFlags::CAPITALIZED)
+            && self.word(i).chars().next().is_some_and(|c| c.is_lowercase())
+    }
+
+    /// Whether token `i` is the opening or closing mark of a quoted region.
+    pub fn is_mark(&self, i: usize) -> bool {
+        self.mark.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether a paragraph starts at token `i`.
+    pub fn paragraph_starts(&self, i: usize) -> bool {
+        i == 0 || (i < self.len() && self.paragraph_of[i] != self.paragraph_of[i - 1])
+    }
+
+    /// Whether a sentence starts at token `i`.
+    pub fn sentence_starts(&self, i: usize) -> bool {
+        i == 0 || (i < self.len() && self.sentence_of[i] != self.sentence_of[i - 1])
+    }
+
+    /// Token range of the sentence containing token `i`, cut to at most
+    /// `MAX_SENTENCE` tokens on either side of `i` (so that no search runs the
+    /// length of a text without punctuation).
+    pub fn sentence_range(&self, i: usize) -> Range<usize> {
+        let r = self.seg.sentences.get(self.sentence_of[i] as usize).map_or(i..i + 1, |s| s.tokens.clone());
+        r.start.max(i.saturating_sub(MAX_SENTENCE))..r.end.min(i + MAX_SENTENCE).min(self.len())
+    }
+
+    /// Token range of the paragraph containing token `i`, cut to at most
+    /// `MAX_PARAGRAPH` tokens on either side of `i`.
+    pub fn paragraph_range(&self, i: usize) -> Range<usize> {
+        let r = self.paragraphs.get(self.paragraph_of[i] as usize).map_or(i..i + 1, |p| p.clone());
+        r.start.max(i.saturating_sub(MAX_PARAGRAPH))..r.end.min(i + MAX_PARAGRAPH).min(self.len())
+    }
+
+    /// The byte span of a non-empty token range.
+    pub fn span(&self, r: Range<usize>) -> Span {
+        Span::new(self.tokens[r.start].span.start, self.tokens[r.end - 1].span.end)
+    }
+
+    /// The lexicon entry of token `i`, when it is a cue verb.
+    pub fn verb(&self, i: usize) -> Option<cues::CueWord> {
+        self.vocab.get(i).and_then(|v| v.cue).filter(|c| c.verb.is_some())
+    }
+
+    /// Whether token `i` is a noun of attribution ("statement").
+    pub fn cue_noun(&self, i: usize) -> bool {
+        self.vocab.get(i).and_then(|v| v.cue).is_some_and(|c| c.noun)
+    }
+
+    /// The closed classes of token `i`.
+    pub fn class(&self, i: usize) -> words::WordClass {
+        self.vocab.get(i).map_or(words::WordClass::default(), |v| v.class)
+    }
 }

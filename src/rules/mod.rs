@@ -59,7 +59,8 @@ pub struct Context<'a> {
     pub tokens: &'a [Token],
     /// Token ranges of the sentences.
     pub sentences: &'a [Range<usize>],
-    /// Index of the first token of the sentence each token is in.
+    /// For each token, the index of the first word of its sentence (the first token
+    /// that is not punctuation or an opening quotation mark).
     pub sentence_start: &'a [u32],
     /// Whether each token is in an ALL CAPS sentence (a headline).
     pub shouting: &'a [bool],
@@ -84,11 +85,7 @@ impl Context<'_> {
 
     /// Whether token `i` opens its sentence (after any opening quotes or brackets).
     pub fn at_sentence_start(&self, i: usize) -> bool {
-        let s = self.sentence_start[i] as usize;
-        (s..i).all(|k| {
-            let t = &self.tokens[k];
-            t.is(TokenFlags::QUOTE_OPEN) || t.is(TokenFlags::PUNCT)
-        })
+        self.sentence_start[i] as usize == i
     }
 }
 

@@ -37,15 +37,30 @@ pub fn assign(cx: &Context<'_>, resolved: &mut [Candidate], country_names: &Hash
         let owned = owner.map(|o| Arc::<str>::from(format!("{base} ({o})")));
         bodies.push((i, base, owned));
     }
-    for k in 0..bodies.len() {
-        if bodies[k].2.is_some() {
-            continue;
+    // The nearest owned body of the same name before each one, then after it.
+    let mut nearest: Vec<Option<Arc<str>>> = vec![None; bodies.len()];
+    let mut last: HashMap<&str, Arc<str>> = HashMap::new();
+    for (k, b) in bodies.iter().enumerate() {
+        match &b.2 {
+            Some(owned) => {
+                last.insert(b.1, owned.clone());
+            }
+            None => nearest[k] = last.get(b.1).cloned(),
         }
-        let base = bodies[k].1;
-        let before = bodies[..k].iter().rev().find(|b| b.1 == base && b.2.is_some());
-        let after = bodies[k + 1..].iter().find(|b| b.1 == base && b.2.is_some());
-        if let Some(owned) = before.or(after).and_then(|b| b.2.clone()) {
-            bodies[k].2 = Some(owned);
+    }
+    last.clear();
+    for (k, b) in bodies.iter().enumerate().rev() {
+        match &b.2 {
+            Some(owned) => {
+                last.insert(b.1, owned.clone());
+            }
+            None if nearest[k].is_none() => nearest[k] = last.get(b.1).cloned(),
+            None => {}
+        }
+    }
+    for (b, n) in bodies.iter_mut().zip(nearest) {
+        if b.2.is_none() {
+            b.2 = n;
         }
     }
     for (i, _, owned) in bodies {

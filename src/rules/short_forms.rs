@@ -22,11 +22,15 @@ const PRIORITY_SHORT_FORM: u8 = PRIORITY_LIST + 5;
 pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate>) {
     // Parts of multiword person names, by normalised text.
     let mut parts: HashMap<&str, usize> = HashMap::new();
-    let mut covered = vec![false; cx.tokens.len()];
+    // Tokens inside a multi-token mention, and single tokens claimed by a weak list entry.
+    let mut in_multi = vec![false; cx.tokens.len()];
+    let mut weak_single = vec![false; cx.tokens.len()];
     let mut org_acronyms: HashMap<String, usize> = HashMap::new();
     for (ci, c) in resolved.iter().enumerate() {
-        for k in c.tokens.clone() {
-            covered[k] = true;
+        if c.tokens.len() > 1 {
+            in_multi[c.tokens.clone()].iter_mut().for_each(|x| *x = true);
+        } else if c.priority == crate::resolve::PRIORITY_WEAK_LIST {
+            weak_single[c.tokens.start] = true;
         }
         match c.kind {
             EntityKind::Person if c.tokens.len() >= 2 => {
@@ -68,8 +72,7 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
             continue;
         }
         // Inside a longer mention: leave it alone.
-        let in_multi = covered[i] && resolved.iter().any(|c| c.tokens.len() > 1 && c.tokens.contains(&i));
-        if in_multi {
+        if in_multi[i] {
             continue;
         }
         let word = cx.norm.token(i);
@@ -85,9 +88,7 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
             // "Michael Jordan visited Jordan": a listed place stays a place unless the
             // words around it make it a speaker.
             if cx.cover[i].is_place() && !speaker_next(cx, i + 1) {
-                let weak = resolved
-                    .iter()
-                    .any(|c| c.tokens == (i..i + 1) && c.priority == crate::resolve::PRIORITY_WEAK_LIST);
+                let weak = weak_single[i];
                 let locative = i > 0 && LOCATIVE.contains(&cx.norm.token(i - 1));
                 if !weak || locative {
                     continue;

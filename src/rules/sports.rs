@@ -13,7 +13,8 @@ use crate::lexicon::WordInfo;
 use crate::resolve::{Candidate, PRIORITY_GUESS};
 use crate::tokenize::TokenFlags;
 
-const SPORTS_WORDS: &[&str] = &[
+/// Words that make a document read as a sports report.
+pub const SPORTS_WORDS: &[&str] = &[
     "innings",
     "wickets",
     "wicket",
@@ -171,7 +172,7 @@ pub fn is_sports(cx: &Context<'_>) -> bool {
                     && !b.is_empty()
                     && b.len() <= 3
             });
-        if score || SPORTS_WORDS.contains(&w) {
+        if score || cx.info[i].has(WordInfo::SPORTS) {
             hits += 1;
             if hits >= 4 {
                 return true;

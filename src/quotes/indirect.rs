@@ -1,0 +1,360 @@
+//! Indirect (reported) speech: attributions without quotation marks.
+//!
+//! - `X said (that) <clause>`, `X told Y (that) <clause>`, `..., saying (that) <clause>`;
+//! - `<clause>, X said.`, `<clause>, said X.`, `<clause>, X said, <clause>.`;
+//! - `According to X, <clause>.`, `<clause>, according to X.`
+//!
+//! The clause runs to the end of its sentence (without the final punctuation) or to a
+//! trailing attribution; clauses that reach into a quotation already attributed are cut
+//! there. Cues used by a quotation, cues inside quotation marks and passives ("was
+//! told") are skipped.
+
+use super::cues::{CueClass, CueLexicon, VerbForm};
+use super::speaker;
+use super::words;
+use super::{Doc, Found};
+use crate::analysis::QuoteKind;
+use crate::tokenize::TokenFlags;
+use std::ops::Range;
+
+/// The shortest reported clause, in tokens.
+const MIN_CLAUSE: usize = 3;
+/// The most tokens after a trailing attribution before the sentence ends
+/// (`..., X said in a statement on Thursday.`).
+const MAX_TAIL: usize = 10;
+/// How far after the cue "that" is looked for (`said on Thursday that`).
+const MAX_TO_THAT: usize = 10;
+
+/// Verbs that report a clause without "that" ("said the talks failed"); other cue verbs
+/// need "that" before the clause ("denied that ...") or take an object, not a clause
+/// ("praised the deal").
+#[rustfmt::skip]
+const BARE_CLAUSE_LEMMAS: &[&str] = &[
+    "say", "tell", "add", "claim", "argue", "insist", "warn", "note", "explain", "state", "declare",
+    "announce", "acknowledge", "admit", "suggest", "predict", "believe", "think", "report", "write",
+    "tweet", "post", "assert", "contend", "maintain", "stress", "emphasize", "emphasise", "concede",
+    "confirm", "reply", "respond", "testify", "recall", "fear", "hope", "expect", "know", "feel",
+    "worry", "reckon", "guess", "suppose", "assume", "suspect", "complain", "boast", "promise",
+    "vow", "pledge", "reiterate", "remark", "observe", "conclude", "reveal", "indicate", "allege",
+    "answer", "counter", "point out", "caution", "assure", "inform", "remind", "retort", "agree",
+    "signal", "hint", "estimate", "figure", "speculate", "joke", "quip", "lament", "brag", "swear",
+    "understand", "learn",
+];
+
+/// Find reported speech around the cues that no quotation used; add it to `found`.
+pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
+    let n = doc.len();
+    let mut used = vec![false; n];
+    for q in found.iter() {
+        if q.kind == QuoteKind::Unattributed {
+            continue;
+        }
+        for k in q.cue.clone().into_iter().flatten().chain(q.speaker.clone().into_iter().flatten()) {
+            if let Some(u) = used.get_mut(k) {
+                *u = true;
+            }
+        }
+        for part in &q.content {
+            let a = doc.tokens.partition_point(|t| t.span.start < part.start);
+            let b = doc.tokens.partition_point(|t| t.span.start < part.end);
+            for u in used.iter_mut().take(b).skip(a) {
+                *u = true;
+            }
+        }
+    }
+    let lexicon = CueLexicon::embedded();
+    let mut k = 0;
+    while k < n {
+        if used[k] || doc.quoted[k] {
+            k += 1;
+            continue;
+        }
+        let next = if doc.is(k, "according") && doc.is(k + 1, "to") {
+            according(doc, k, &used)
+        } else if let Some(word) = doc.verb(k) {
+            word.verb.and_then(|(class, form)| reported(doc, k, class, form, lexicon.lemma(word), &used))
+        } else {
+            None
+        };
+        match next {
+            Some(q) => {
+                let last = q.content.last().map_or(0, |s| s.end);
+                for part in &q.content {
+                    let a = doc.tokens.partition_point(|t| t.span.start < part.start);
+                    let b = doc.tokens.partition_point(|t| t.span.start < part.end);
+                    for u in used.iter_mut().take(b).skip(a) {
+                        *u = true;
+                    }
+                }
+                for j in q.cue.clone().into_iter().flatten() {
+                    if let Some(u) = used.get_mut(j) {
+                        *u = true;
+                    }
+                }
+                found.push(q);
+                k = doc.tokens.partition_point(|t| t.span.start < last).max(k + 1);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Tokens of the sentence of `k` without a leading run of punctuation and a trailing
+/// run of punctuation (final stop, closing marks).
+fn sentence_core(doc: &Doc<'_>, k: usize) -> Range<usize> {
+    let s = doc.sentence_range(k);
+    let (mut a, mut b) = (s.start, s.end.min(doc.len()));
+    while a < b && doc.has(a, TokenFlags::PUNCT) {
+        a += 1;
+    }
+    while b > a && doc.has(b - 1, TokenFlags::PUNCT) {
+        b -= 1;
+    }
+    a..b
+}
+
+/// The first token in `r` that is already used, or `r.end`.
+fn cut_at_used(r: Range<usize>, used: &[bool]) -> usize {
+    r.clone().find(|&j| used.get(j).copied().unwrap_or(true)).unwrap_or(r.end)
+}
+
+/// Whether the cue at `k` is passive ("was told", "is said to").
+fn passive(doc: &Doc<'_>, k: usize, form: VerbForm) -> bool {
+    if form != VerbForm::Past {
+        return false;
+    }
+    let mut j = k;
+    let mut steps = 0;
+    while j > 0 && steps < 3 {
+        j -= 1;
+        steps += 1;
+        if doc.is_any(j, &["was", "were", "been", "being", "be", "is", "are", "get", "got"]) {
+            return true;
+        }
+        if !words::is_between(doc, j) {
+            return false;
+        }
+    }
+    false
+}
+
+fn make(
+    doc: &Doc<'_>,
+    parts: Vec<Range<usize>>,
+    speaker: Option<Range<usize>>,
+    cue: Range<usize>,
+) -> Option<Found> {
+    let parts: Vec<Range<usize>> = parts.into_iter().filter(|p| p.len() >= MIN_CLAUSE).collect();
+    let first = parts.first()?.start;
+    let last = parts.last()?.end;
+    Some(Found {
+        content: parts.iter().map(|p| doc.span(p.clone())).collect(),
+        span: doc.span(first..last),
+        speaker,
+        cue: Some(cue),
+        kind: QuoteKind::Indirect,
+    })
+}
+
+/// Whether a clause may start at token `s` (a subject, not a preposition or an
+/// infinitive).
+fn clause_can_start(doc: &Doc<'_>, s: usize) -> bool {
+    if s >= doc.len() || doc.has(s, TokenFlags::PUNCT) {
+        return false;
+    }
+    if words::is_pronoun(doc, s) || words::is_determiner(doc, s) {
+        return true;
+    }
+    !words::is_stop(doc, s) && doc.verb(s).is_none()
+}
+
+/// Reported speech around the cue verb at `k`.
+fn reported(
+    doc: &Doc<'_>,
+    k: usize,
+    class: CueClass,
+    form: VerbForm,
+    lemma: &str,
+    used: &[bool],
+) -> Option<Found> {
+    if doc.has(k, TokenFlags::CAPITALIZED) || class == CueClass::Call {
+        return None;
+    }
+    if k > 0 && (words::is_determiner(doc, k - 1) || doc.has(k - 1, TokenFlags::DASH)) {
+        return None;
+    }
+    if passive(doc, k, form) {
+        return None;
+    }
+    let core = sentence_core(doc, k);
+    if !core.contains(&k) {
+        return None;
+    }
+    let cue = super::attribution::cue_range(doc, k);
+    let cue = cue.start..cue.end.min(core.end);
+    // Trailing: `<clause>, X said ...` / `<clause>, said X ...`.
+    if let Some(q) = trailing(doc, k, &cue, &core, used) {
+        return Some(q);
+    }
+    // Leading: `X said (that) <clause>`.
+    let speaker = speaker::speaker_before(doc, k, core.start).or_else(|| {
+        (form == VerbForm::Gerund || doc.is_any(k.saturating_sub(1), &["and", "but"]))
+            .then(|| speaker::sentence_subject(doc, k, k))
+            .flatten()
+    })?;
+    if doc.is_any(speaker.start, &["you", "i", "we"]) && speaker.len() == 1 {
+        return None;
+    }
+    let mut s = cue.end;
+    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.is(j, "that") && !used[j]);
+    let mut has_that = false;
+    if let Some(t) = that {
+        // Only adverbials or an addressee before "that".
+        let between_ok = (s..t).all(|j| !doc.has(j, TokenFlags::PUNCT) || doc.word(j) == ",")
+            && (s..t).all(|j| doc.verb(j).is_none());
+        if between_ok {
+            s = t + 1;
+            has_that = true;
+        }
+    }
+    if !has_that {
+        if !BARE_CLAUSE_LEMMAS.contains(&lemma) {
+            return None;
+        }
+        if class == CueClass::Tell {
+            // `told reporters the plan ...`: step over the addressee.
+            if let Some(obj) = speaker::speaker_after(doc, s, core.end) {
+                s = obj.end;
+            }
+        }
+        while s < core.end && (words::is_time_word(doc, s) || doc.word(s) == ",") {
+            // `said Thursday the ...`, `said on Thursday the ...`: skip a short adjunct.
+            let step = if doc.is_any(s, &["on", "in", "at", "last", "this", "earlier"]) { 2 } else { 1 };
+            s += step;
+        }
+        if !clause_can_start(doc, s)
+            || doc.is_any(
+                s,
+                &[
+                    "it's",
+                    "so",
+                    "goodbye",
+                    "hello",
+                    "yes",
+                    "no",
+                    "nothing",
+                    "something",
+                    "anything",
+                    "much",
+                    "little",
+                ],
+            )
+        {
+            return None;
+        }
+    }
+    let end = clause_end(doc, s, core.end, used);
+    if end <= s || end - s < MIN_CLAUSE {
+        return None;
+    }
+    make(doc, std::iter::once(s..end).collect(), Some(speaker), cue)
+}
+
+/// Where a clause starting at `s` ends: the sentence end, a trailing attribution
+/// (`, X said`), or the first token already used.
+fn clause_end(doc: &Doc<'_>, s: usize, end: usize, used: &[bool]) -> usize {
+    let mut e = cut_at_used(s..end, used);
+    // Stop before a quotation mark that opens an attributed quotation.
+    if let Some(m) = (s..e).find(|&j| doc.is_mark(j) && used.get(j + 1).copied().unwrap_or(false)) {
+        e = m;
+    }
+    while e > s && (doc.has(e - 1, TokenFlags::PUNCT) && !doc.is_mark(e - 1)) {
+        e -= 1;
+    }
+    e
+}
+
+/// `<clause>, X said.` and `<clause>, said X.` with the cue at `k`.
+fn trailing(
+    doc: &Doc<'_>,
+    k: usize,
+    cue: &Range<usize>,
+    core: &Range<usize>,
+    used: &[bool],
+) -> Option<Found> {
+    let (speaker, comma) = if k > core.start && doc.word(k - 1) == "," {
+        // `<clause>, said X`
+        let sp = speaker::speaker_after(doc, cue.end, core.end)?;
+        (sp, k - 1)
+    } else {
+        let sp = speaker::speaker_before(doc, k, core.start)?;
+        let before = sp.start.checked_sub(1)?;
+        if doc.word(before) != "," || before <= core.start {
+            return None;
+        }
+        (sp, before)
+    };
+    let after = speaker.end.max(cue.end);
+    // What follows the attribution: a short tail, or `, <clause>` (interrupted).
+    let mut second = None;
+    let mut tail = after;
+    while tail < core.end && doc.word(tail) != "," && tail - after <= MAX_TAIL {
+        tail += 1;
+    }
+    if tail < core.end && doc.word(tail) == "," && tail - after <= MAX_TAIL {
+        let s2 = tail + 1;
+        let e2 = clause_end(doc, s2, core.end, used);
+        if e2 > s2 + MIN_CLAUSE && clause_can_start(doc, s2) {
+            second = Some(s2..e2);
+        }
+    } else if core.end - after > MAX_TAIL {
+        return None;
+    }
+    let start = core.start;
+    let first_end = cut_at_used(start..comma, used);
+    if first_end < comma || first_end - start < MIN_CLAUSE + 1 {
+        return None;
+    }
+    // The clause must not itself be `X said ...` / a question / a fragment ending in
+    // a preposition.
+    if doc.is_any(
+        comma - 1,
+        &[
+            "of", "to", "in", "on", "at", "for", "with", "from", "by", "about", "and", "or", "but", "that",
+            "the", "a", "an",
+        ],
+    ) {
+        return None;
+    }
+    let mut parts = std::iter::once(start..comma).collect::<Vec<_>>();
+    parts.extend(second);
+    make(doc, parts, Some(speaker), cue.clone())
+}
+
+/// `According to X, <clause>.` and `<clause>, according to X.`
+fn according(doc: &Doc<'_>, k: usize, used: &[bool]) -> Option<Found> {
+    let core = sentence_core(doc, k);
+    let cue = k..k + 2;
+    let speaker = speaker::speaker_after(doc, k + 2, core.end)?;
+    let mut after = speaker.end;
+    // `according to a statement from the ministry`: take the rest of the phrase along.
+    while after < core.end && doc.word(after) != "," && after - speaker.end < 8 {
+        after += 1;
+    }
+    let mut parts = Vec::new();
+    if k > core.start {
+        // `<clause>, according to X[, <clause>]`
+        let first_end = if doc.word(k - 1) == "," { k - 1 } else { k };
+        let first_end = cut_at_used(core.start..first_end, used);
+        parts.push(core.start..first_end);
+        if after < core.end && doc.word(after) == "," {
+            let e = clause_end(doc, after + 1, core.end, used);
+            parts.push(after + 1..e);
+        }
+    } else if after < core.end && doc.word(after) == "," {
+        // `According to X, <clause>`
+        let e = clause_end(doc, after + 1, core.end, used);
+        parts.push(after + 1..e);
+    }
+    make(doc, parts, Some(speaker), cue)
+}

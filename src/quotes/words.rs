@@ -1,0 +1,308 @@
+//! Closed-class English words the quotation rules read: pronouns, determiners,
+//! auxiliaries and adverbs that sit between a speaker and a cue, prepositions and
+//! conjunctions that end a speaker phrase, sentence openers that are not names, and
+//! time words; compared ignoring ASCII case.
+//!
+//! Every token is looked up once, in one hash map that also holds the cue lexicon
+//! ([`Vocabulary`]); the rules then test bits ([`WordClass`]).
+
+use super::cues::{CueLexicon, CueWord};
+use super::Doc;
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Subject pronouns that can name a speaker.
+#[rustfmt::skip]
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Words that open a noun phrase.
+#[rustfmt::skip]
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "one", "another", "some", "many", "most", "several", "both", "all", "each", "every",
+    "few", "two", "three", "four", "five", "other", "such", "any", "no",
+];
+
+/// Adverbs and auxiliaries that may stand between a speaker and its cue ("Trump has
+/// long said", "the ministry later added").
+#[rustfmt::skip]
+pub(crate) const BETWEEN: &[&str] = &[
+    "also", "later", "then", "has", "have", "had", "was", "were", "is", "are", "would", "will",
+    "could", "should", "may", "might", "must", "did", "does", "do", "once", "again", "previously",
+    "recently", "earlier", "further", "reportedly", "repeatedly", "simply", "never", "often",
+    "always", "just", "even", "still", "already", "finally", "first", "since", "long", "yet", "not",
+    "n't", "herself", "himself", "themselves", "itself", "too", "now", "subsequently", "initially",
+    "separately", "privately", "publicly", "frequently", "immediately", "quickly", "flatly",
+    "bluntly", "angrily", "proudly",
+];
+
+/// Lower-case words that never belong to a speaker phrase.
+#[rustfmt::skip]
+pub(crate) const STOP: &[&str] = &[
+    "in", "on", "at", "for", "with", "from", "by", "about", "to", "into", "over", "after", "before",
+    "during", "under", "than", "against", "without", "through", "between", "among", "and", "or",
+    "but", "nor", "so", "that", "which", "who", "whom", "whose", "when", "where", "while", "as",
+    "because", "if", "though", "although", "is", "was", "are", "were", "be", "been", "being", "has",
+    "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does",
+    "did", "not", "also", "it", "he", "she", "they", "we", "i", "you", "him", "them", "us", "me",
+    "there", "here", "what", "how", "why", "said", "says", "say", "told", "of", "like", "just",
+    "even", "only", "then", "now", "yet", "still", "again", "very", "too", "more", "less", "up",
+    "down", "out", "off", "back", "well", "however", "since", "until", "unless", "whether", "per",
+    "via", "amid", "despite", "toward", "towards", "upon", "within", "including", "according",
+    "ago", "later", "earlier", "today", "yesterday", "tomorrow", "tonight", "this", "week", "year",
+    "month", "day", "morning", "afternoon", "evening", "night", "time", "times", "shown", "seen",
+    "known", "given", "taken", "done", "gone", "made", "got", "went", "took", "came", "became",
+    "left", "put", "let", "set", "met", "held", "kept", "began", "run", "ran", "won", "lost",
+];
+
+/// Capitalised words that open sentences without being names.
+#[rustfmt::skip]
+pub(crate) const SENTENCE_WORDS: &[&str] = &[
+    "But", "And", "Or", "So", "In", "On", "At", "For", "When", "While", "After", "Before", "As",
+    "If", "Since", "Although", "However", "Meanwhile", "Still", "Yet", "Now", "Then", "Later",
+    "Earlier", "Also", "Asked", "According", "Speaking", "Writing", "Instead", "Indeed", "Last",
+    "Separately", "Today", "Yesterday", "During", "Under", "With", "Without", "Despite",
+    "Because", "Here", "There", "Afterward", "Afterwards", "Thus", "Again", "Finally", "First",
+    "Second", "Third", "Like", "Unlike", "Even", "Only", "Not", "That", "This", "These", "Those",
+    "What", "Who", "Why", "How", "Where", "Once", "Until", "From", "By", "To", "Of", "Over",
+    "Though", "Whether", "Through", "Among", "Amid", "Recently", "Previously", "Back",
+];
+
+/// Prepositions whose phrase may sit inside a speaker phrase ("a man in the crowd").
+#[rustfmt::skip]
+pub(crate) const PP_PREPOSITIONS: &[&str] = &["of", "for", "in", "at", "from", "through", "with", "on"];
+
+/// Times that follow a cue and are not its speaker ("said Thursday").
+#[rustfmt::skip]
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "earlier", "later", "last", "this", "on", "in", "at", "during", "after",
+    "before", "recently", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.",
+    "nov.", "dec.",
+];
+
+/// Nominal speakers that name a role rather than a body ("a spokesman").
+#[rustfmt::skip]
+pub(crate) const ROLE_NOUNS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "aide", "aides", "source",
+    "sources", "representative", "representatives", "adviser", "advisers", "advisor", "advisors",
+    "member", "members", "staff", "staffer", "staffers", "diplomat", "diplomats", "minister",
+    "envoy",
+];
+
+/// Words that join the words of a name ("bin", "al", "de", "of").
+#[rustfmt::skip]
+pub(crate) const NAME_GLUE: &[&str] = &[
+    "bin", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du", "of", "&", "-", "'s", "’s",
+];
+
+/// Which closed classes a word belongs to (a small bit set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct WordClass(u16);
+
+impl WordClass {
+    pub const PRONOUN: WordClass = WordClass(1);
+    pub const DETERMINER: WordClass = WordClass(1 << 1);
+    pub const BETWEEN: WordClass = WordClass(1 << 2);
+    pub const STOP: WordClass = WordClass(1 << 3);
+    pub const SENTENCE_WORD: WordClass = WordClass(1 << 4);
+    pub const PP_PREPOSITION: WordClass = WordClass(1 << 5);
+    pub const TIME: WordClass = WordClass(1 << 6);
+    pub const ROLE: WordClass = WordClass(1 << 7);
+    pub const NAME_GLUE: WordClass = WordClass(1 << 8);
+
+    /// Whether any bit of `other` is set.
+    pub const fn any(self, other: WordClass) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    fn insert(&mut self, other: WordClass) {
+        self.0 |= other.0;
+    }
+}
+
+/// What the vocabulary knows about one word.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Vocab {
+    /// Closed classes.
+    pub class: WordClass,
+    /// The cue lexicon's entry: the word itself, or the first word of a multiword
+    /// form ("pointed" of "pointed out").
+    pub cue: Option<CueWord>,
+}
+
+/// A multiply-rotate hasher for short word keys (the keys are our own lists).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+    }
+}
+
+/// The combined vocabulary: closed-class words and the cue lexicon, by lower-case form.
+#[derive(Debug)]
+pub(crate) struct Vocabulary {
+    map: HashMap<Box<str>, Vocab, BuildHasherDefault<WordHasher>>,
+}
+
+/// The longest word looked up.
+const MAX_WORD: usize = 24;
+
+static VOCABULARY: Lazy<Vocabulary> = Lazy::new(Vocabulary::build);
+
+impl Vocabulary {
+    /// The embedded vocabulary, built once per process.
+    pub fn embedded() -> &'static Vocabulary {
+        &VOCABULARY
+    }
+
+    fn build() -> Vocabulary {
+        let mut map: HashMap<Box<str>, Vocab, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let lists: [(&[&str], WordClass); 9] = [
+            (PRONOUNS, WordClass::PRONOUN),
+            (DETERMINERS, WordClass::DETERMINER),
+            (BETWEEN, WordClass::BETWEEN),
+            (STOP, WordClass::STOP),
+            (SENTENCE_WORDS, WordClass::SENTENCE_WORD),
+            (PP_PREPOSITIONS, WordClass::PP_PREPOSITION),
+            (TIME_WORDS, WordClass::TIME),
+            (ROLE_NOUNS, WordClass::ROLE),
+            (NAME_GLUE, WordClass::NAME_GLUE),
+        ];
+        for (list, class) in lists {
+            for w in list {
+                map.entry(Box::from(w.to_ascii_lowercase().as_str())).or_default().class.insert(class);
+            }
+        }
+        let lexicon = CueLexicon::embedded();
+        for (form, word) in lexicon.entries() {
+            map.entry(Box::from(form)).or_default().cue = Some(word);
+        }
+        for (first, word) in lexicon.phrase_starts() {
+            let v = map.entry(Box::from(first)).or_default();
+            if v.cue.is_none() {
+                v.cue = Some(word);
+            }
+        }
+        Vocabulary { map }
+    }
+
+    /// What the vocabulary knows about `word` (any ASCII case).
+    pub fn get(&self, word: &str) -> Vocab {
+        let mut buf = [0u8; MAX_WORD];
+        lower_key(word, &mut buf).and_then(|k| self.map.get(k)).copied().unwrap_or_default()
+    }
+}
+
+/// `word` in ASCII lower case, in `buf` when it has capitals; `None` for words that
+/// cannot be in the vocabulary (empty or too long).
+pub(crate) fn lower_key<'b>(word: &'b str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
+    if word.is_empty() || word.len() > MAX_WORD {
+        return None;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(word);
+    }
+    let bytes = word.as_bytes();
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[..bytes.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
+/// Whether token `i` is a subject pronoun.
+pub(crate) fn is_pronoun(doc: &Doc<'_>, i: usize) -> bool {
+    doc.class(i).any(WordClass::PRONOUN)
+}
+
+/// Whether token `i` is a determiner.
+pub(crate) fn is_determiner(doc: &Doc<'_>, i: usize) -> bool {
+    doc.class(i).any(WordClass::DETERMINER)
+}
+
+/// Whether token `i` is a word that never belongs to a speaker phrase.
+pub(crate) fn is_stop(doc: &Doc<'_>, i: usize) -> bool {
+    doc.class(i).any(WordClass::STOP) || {
+        let w = doc.word(i);
+        w.ends_with("n't") || w.ends_with("n’t")
+    }
+}
+
+/// Whether token `i` is an adverb or auxiliary that can sit between speaker and cue.
+pub(crate) fn is_between(doc: &Doc<'_>, i: usize) -> bool {
+    if doc.class(i).any(WordClass::BETWEEN) {
+        return true;
+    }
+    let w = doc.word(i);
+    w.len() > 4 && w.ends_with("ly") && doc.is_lower_word(i) && !matches!(w, "family" | "ally" | "assembly")
+}
+
+/// Whether token `i` names a time ("Thursday", "last").
+pub(crate) fn is_time_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.class(i).any(WordClass::TIME)
+}
+
+/// Whether token `i` is a capitalised word that opens sentences without being a name
+/// ("But", "According"), when it opens its sentence.
+pub(crate) fn is_sentence_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.class(i).any(WordClass::SENTENCE_WORD)
+}
+
+/// Whether token `i` is a preposition whose phrase may sit inside a speaker phrase.
+pub(crate) fn is_pp_preposition(doc: &Doc<'_>, i: usize) -> bool {
+    doc.class(i).any(WordClass::PP_PREPOSITION)
+}
+
+/// Whether token `i` is a role noun ("spokesman", "officials").
+pub(crate) fn is_role_noun(doc: &Doc<'_>, i: usize) -> bool {
+    doc.class(i).any(WordClass::ROLE)
+}
+
+/// Whether token `i` joins the words of a name ("bin", "de", "of").
+pub(crate) fn is_name_glue(doc: &Doc<'_>, i: usize) -> bool {
+    doc.class(i).any(WordClass::NAME_GLUE)
+}
+
+/// Whether token `i` looks like a verb rather than a noun: a cue verb that is not also
+/// a noun of attribution in this form, or a lower-case word ending in -ed or -ing.
+pub(crate) fn is_verb_like(doc: &Doc<'_>, i: usize) -> bool {
+    is_cue_verb_form(doc, i) || is_participle_shape(doc, i)
+}
+
+/// Whether token `i` is a form of a cue verb that is not also a noun of attribution
+/// ("said", "tells"; not "statement", "report").
+pub(crate) fn is_cue_verb_form(doc: &Doc<'_>, i: usize) -> bool {
+    if let Some(word) = doc.verb(i) {
+        if let Some((_, form)) = word.verb {
+            use super::cues::VerbForm;
+            let noun_reading = word.noun && matches!(form, VerbForm::Base | VerbForm::Present);
+            let plain_base =
+                matches!(form, VerbForm::Base) && !matches!(doc.word(i), "say" | "tell" | "think");
+            if !noun_reading && !plain_base {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether token `i` is a lower-case word shaped like a participle (-ed, -ing): a verb
+/// at the head of a phrase, an adjective inside one ("the gambling tycoon").
+pub(crate) fn is_participle_shape(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    doc.is_lower_word(i)
+        && w.len() > 5
+        && (w.ends_with("ed") || (w.ends_with("ing") && !matches!(w, "meeting" | "building" | "briefing")))
+}
