@@ -165,6 +165,14 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segmentation {
             if !crosses && end < tokens.len() {
                 push_sentence(&mut seg, tokens, sent_start..end);
                 sent_start = end;
+                // The closing marks taken along may end the paragraph too.
+                if paragraph_break(text, tokens, end, wrapped) {
+                    seg.paragraphs.push(Paragraph {
+                        span: Span::new(tokens[para_start].span.start, tokens[end - 1].span.end),
+                        tokens: para_start..end,
+                    });
+                    para_start = end;
+                }
                 i = end;
                 continue;
             }
@@ -343,6 +351,14 @@ mod tests {
                        would have done it in the old days of the newsroom.";
         assert_eq!(paragraphs(wrapped).len(), 1);
         assert_eq!(sentences(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_closing_quote_ends_there() {
+        // Regression: the closing mark was taken into the sentence and the paragraph
+        // break after it was missed, gluing two paragraphs together.
+        let text = "He said \"We won.\"\n\n\"And we will win again.\"";
+        assert_eq!(paragraphs(text), ["He said \"We won.\"", "\"And we will win again.\""]);
     }
 
     #[test]
