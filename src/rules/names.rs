@@ -28,6 +28,11 @@ use crate::resolve::{Candidate, Priority, PRIORITY_GUESS, PRIORITY_STRONG_RULE};
 use crate::tokenize::TokenFlags;
 use std::ops::Range;
 
+/// The most tokens a run may have. No name is longer; a longer stretch of
+/// capitalised words (a title in capitals, a list of names, hostile input) is cut
+/// into runs of this size, which keeps every step bounded.
+pub const MAX_RUN: usize = 16;
+
 /// Lower-case words that may sit inside a name between capitalised words.
 const CONNECTORS: &[&str] = &[
     "of", "de", "del", "della", "di", "da", "du", "des", "dos", "das", "van", "von", "der", "den", "ter",
@@ -191,7 +196,7 @@ fn propose_runs(cx: &Context<'_>, out: &mut Vec<Candidate>) {
                 i += 1;
                 continue;
             }
-            let end = run_end(cx, i, s.end);
+            let end = run_end(cx, i, s.end.min(i + MAX_RUN));
             classify(cx, i..end, out);
             i = end.max(i + 1);
         }

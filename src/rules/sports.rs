@@ -236,7 +236,7 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
                 i += 1;
                 continue;
             }
-            let end = run_end(cx, i, s.end);
+            let end = run_end(cx, i, s.end.min(i + super::names::MAX_RUN));
             let len = end - i;
             let person_like = (i..end).any(|k| is_initial(cx, k))
                 || (cx.info[i].has(WordInfo::GIVEN) && !cx.info[i].has(WordInfo::COMMON_WORD) && len > 1);
