@@ -153,7 +153,11 @@ impl Lexicon {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            // Up to four columns; no allocation per line.
+            let mut cols = [""; 4];
+            for (k, c) in line.split('\t').take(4).enumerate() {
+                cols[k] = c.trim();
+            }
             let word = cols[0];
             if word.is_empty() {
                 return Err(Error::list_line(name, i + 1, "empty word"));
@@ -257,6 +261,12 @@ impl Lexicon {
 /// joined by single spaces.
 fn normalize_phrase(phrase: &str, out: &mut String) {
     out.clear();
+    // Plain ASCII words (nearly every entry) normalise to their lower case.
+    if phrase.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(phrase);
+        out.make_ascii_lowercase();
+        return;
+    }
     for (i, t) in crate::gazetteer::name_tokens(phrase).iter().enumerate() {
         if i > 0 {
             out.push(' ');

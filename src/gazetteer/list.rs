@@ -90,14 +90,23 @@ impl List {
             if line.len() > MAX_LINE {
                 return Err(Error::list_line(name, line_no, format!("line longer than {MAX_LINE} bytes")));
             }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() < 2 || cols.len() > 5 {
+            // Five columns at most; counted without allocating.
+            let mut cols: [&str; 5] = [""; 5];
+            let mut count = 0;
+            for c in line.split('\t') {
+                if count < 5 {
+                    cols[count] = c;
+                }
+                count += 1;
+            }
+            let cols = &cols[..count.min(5)];
+            if !(2..=5).contains(&count) {
                 return Err(Error::list_line(
                     name,
                     line_no,
                     format!(
                         "expected 2 to 5 tab-separated columns (name, kind, canonical, ids, flags), found {}",
-                        cols.len()
+                        count
                     ),
                 ));
             }

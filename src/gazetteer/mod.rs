@@ -180,7 +180,8 @@ impl Gazetteer {
         let total: usize = lists.iter().map(|l| l.entries.len()).sum();
         let mut entries = Vec::with_capacity(total);
         let mut list_names = Vec::new();
-        let mut by_pattern: HashMap<String, Vec<EntryId>> = HashMap::with_capacity(total);
+        let mut by_pattern: HashMap<String, Vec<EntryId>, crate::lexicon::BuildWordHasher> =
+            HashMap::with_capacity_and_hasher(total, Default::default());
         let mut order: Vec<String> = Vec::with_capacity(total);
         let mut key = String::new();
         for (li, list) in lists.into_iter().enumerate() {
