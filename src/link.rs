@@ -14,8 +14,8 @@
 //! An entity's name is its list canonical name, or else its longest mention.
 
 use crate::analysis::{Entity, EntityKind, Mention, MentionForm};
-use crate::resolve::Candidate;
 use crate::lexicon::BuildWordHasher;
+use crate::resolve::Candidate;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 

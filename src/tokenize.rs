@@ -445,7 +445,8 @@ fn ascii_piece_end(bytes: &[u8], i: usize) -> usize {
         }
         let prev = wb(bytes[j - 1]);
         let next = bytes.get(j + 1).map(|&b| wb(b));
-        let letters = prev == Wb::Letter && next == Some(Wb::Letter) && matches!(c, Wb::MidLetter | Wb::MidNumLet);
+        let letters =
+            prev == Wb::Letter && next == Some(Wb::Letter) && matches!(c, Wb::MidLetter | Wb::MidNumLet);
         let digits = prev == Wb::Digit && next == Some(Wb::Digit) && matches!(c, Wb::MidNum | Wb::MidNumLet);
         if letters || digits {
             j += 2;
@@ -482,7 +483,8 @@ impl<'t> Iterator for Pieces<'t> {
             self.pos = end;
             return Some((start, &self.text[start..end]));
         }
-        let chunk_end = bytes[start..].iter().position(|b| b.is_ascii_whitespace()).map_or(bytes.len(), |k| start + k);
+        let chunk_end =
+            bytes[start..].iter().position(|b| b.is_ascii_whitespace()).map_or(bytes.len(), |k| start + k);
         let chunk = &bytes[start..chunk_end];
         if chunk.is_ascii() {
             self.ascii_chunk_end = chunk_end;
