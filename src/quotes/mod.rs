@@ -97,6 +97,11 @@ pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<Quote> {
     doc.mark_quoted(&regions);
     let mut found = grouping::attribute(&doc, &regions);
     indirect::find_indirect(&doc, &mut found);
+    // A part can come out empty at the edges of broken marks; a quotation needs words.
+    for q in &mut found {
+        q.content.retain(|part| !part.is_empty());
+    }
+    found.retain(|q| !q.content.is_empty());
     found.sort_by_key(|q| (q.span.start, q.span.end));
     let mut previous = None;
     found.into_iter().map(|q| resolve::finish(&doc, q, &mut previous)).collect()
