@@ -1,29 +1,264 @@
-//! End-to-end and per-stage throughput on the generated news corpus (see corpus.rs).
+//! Throughput of each pipeline stage and of the full extraction on the generated
+//! news corpus (see `corpus.rs`), at 1 KB, 100 KB and 10 MB, against the ceiling of
+//! one bare Aho-Corasick pass of the default automaton over the same normalised text.
+//!
+//! ```sh
+//! cargo bench --bench extract             # everything, a few minutes
+//! cargo bench --bench extract -- 100KB    # one size
+//! cargo bench --bench extract -- extract  # one stage at every size
+//! ```
+//!
+//! Each stage is timed on the output of the stages before it (computed once,
+//! outside the timed loop), through the public entry points `Extractor::extract`
+//! runs, in the same order; the set-up checks that these stages together give the
+//! same mentions and quotes as `Extractor::extract`. Every timed loop asserts the
+//! count it produced (tokens, sentences, hits, candidates, mentions, quotes,
+//! automaton matches), so a fast wrong answer cannot pass. Criterion reports MB/s
+//! (decimal) for every case; `tools/bench_report.sh` turns the figures into
+//! `BENCHMARKS.md`.
 
 mod corpus;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use gazette::tokenize::tokenize;
-use gazette::Extractor;
+use criterion::{
+    criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion, SamplingMode, Throughput,
+};
+use gazette::analysis::{EntityKind, FoundBy, Rule};
+use gazette::gazetteer::{Gazetteer, List, ListKind, ListMatch, Normalized};
+use gazette::lexicon::{Lexicon, WordInfo};
+use gazette::quotes::{find_quotes, QuoteInput};
+use gazette::resolve::{resolve, select, Candidate};
+use gazette::rules::{self, Context};
+use gazette::segment::{segment, Segmentation};
+use gazette::tokenize::{tokenize, Token, TokenFlags};
+use gazette::{Entity, Extractor, Mention};
+use std::collections::HashMap;
 use std::hint::black_box;
+use std::ops::Range;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The sizes measured, with a label, and the criterion settings for each: small
+/// inputs get many samples, the 10 MB case the fewest criterion allows, in flat
+/// sampling (every sample the same number of iterations).
+const SIZES: &[(&str, usize, usize, u64)] = &[
+    // (label, bytes, samples, measurement seconds)
+    ("1KB", 1_000, 50, 2),
+    ("100KB", 100_000, 20, 3),
+    ("10MB", 10_000_000, 10, 10),
+];
+
+/// What the entity rules need that is not in the extractor's public surface: the
+/// word lists and the country names by ISO code, built here as the extractor does.
+struct Resources {
+    extractor: Extractor,
+    lexicon: Lexicon,
+    country_names: HashMap<String, Arc<str>>,
+}
+
+impl Resources {
+    fn new() -> Resources {
+        let mut country_names = HashMap::new();
+        for (name, tsv) in gazette::EMBEDDED_LISTS {
+            let list = List::parse(name, tsv).expect("embedded list parses");
+            for e in &list.entries {
+                if e.kind == ListKind::Entity(EntityKind::Country) {
+                    if let Some((_, iso2)) = e.ids.iter().find(|(k, _)| k == "iso2") {
+                        country_names.entry(iso2.clone()).or_insert_with(|| e.canonical.clone());
+                    }
+                }
+            }
+        }
+        Resources {
+            extractor: Extractor::new(),
+            lexicon: Lexicon::embedded().expect("embedded word lists parse"),
+            country_names,
+        }
+    }
+
+    fn gazetteer(&self) -> &Gazetteer {
+        self.extractor.gazetteer()
+    }
+}
+
+/// The output of every stage for one text, computed once.
+struct Stages {
+    tokens: Vec<Token>,
+    segmentation: Segmentation,
+    norm: Normalized,
+    hits: Vec<ListMatch>,
+    resolved: Vec<Candidate>,
+    mentions: Vec<Mention>,
+    entities: Vec<Entity>,
+}
+
+/// The sentence token ranges, and for each token the first token of its sentence
+/// that is not punctuation (an opening quote mark does not start the sentence).
+fn sentence_index(tokens: &[Token], segmentation: &Segmentation) -> (Vec<Range<usize>>, Vec<u32>) {
+    let sentences: Vec<Range<usize>> = segmentation.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let mut sentence_start = vec![0u32; tokens.len()];
+    for s in &sentences {
+        let first = s.clone().find(|&k| !tokens[k].is(TokenFlags::PUNCT)).unwrap_or(s.start);
+        sentence_start[s.clone()].iter_mut().for_each(|x| *x = first as u32);
+    }
+    (sentences, sentence_start)
+}
+
+/// The entity rules stage: list hits and token patterns to resolved candidates
+/// (word facts, list candidates, capitalised runs and titles, sports, a first
+/// selection, short forms, resolution, owners, modifiers), step for step as
+/// `Extractor::extract` (src/extractor.rs) runs it: keep the two in step.
+fn entity_rules(
+    r: &Resources,
+    text: &str,
+    tokens: &[Token],
+    segmentation: &Segmentation,
+    norm: &Normalized,
+    hits: &[ListMatch],
+) -> Vec<Candidate> {
+    let (sentences, sentence_start) = sentence_index(tokens, segmentation);
+    let info: Vec<WordInfo> = rules::word_info(tokens, norm, &r.lexicon);
+    let mut candidates = Vec::new();
+    rules::list_candidates(tokens, &info, r.gazetteer(), hits, 0, &mut candidates);
+    let (cover, cover_end) = rules::cover(&candidates, tokens.len());
+    let shouting = rules::shouting(text, tokens, &sentences);
+    let cx = Context {
+        text,
+        tokens,
+        sentences: &sentences,
+        sentence_start: &sentence_start,
+        shouting: &shouting,
+        norm,
+        lexicon: &r.lexicon,
+        info: &info,
+        cover: &cover,
+        cover_end: &cover_end,
+    };
+    rules::names::propose(&cx, &mut candidates);
+    rules::sports::apply(&cx, &mut candidates);
+    let first: Vec<Candidate> =
+        select(&candidates, tokens.len()).into_iter().map(|i| candidates[i].clone()).collect();
+    rules::short_forms::propose(&cx, &first, &mut candidates);
+    let mut resolved = resolve(candidates, tokens.len());
+    resolved.retain(|c| c.found_by != FoundBy::Rule(Rule::Event));
+    rules::owners::assign(&cx, &mut resolved, &r.country_names);
+    rules::mark_modifiers(&cx, &mut resolved);
+    resolved
+}
+
+fn quote_count(text: &str, s: &Stages) -> usize {
+    find_quotes(&QuoteInput {
+        text,
+        tokens: &s.tokens,
+        segmentation: &s.segmentation,
+        mentions: &s.mentions,
+        entities: &s.entities,
+    })
+    .len()
+}
+
+impl Stages {
+    fn new(r: &Resources, text: &str) -> Stages {
+        let tokens = tokenize(text);
+        let segmentation = segment(text, &tokens);
+        let norm = Normalized::new(text, &tokens);
+        let hits = r.gazetteer().find(text, &tokens, &norm);
+        let resolved = entity_rules(r, text, &tokens, &segmentation, &norm, &hits);
+        let (mentions, entities) = gazette::link::link(text, resolved.clone());
+        let stages = Stages { tokens, segmentation, norm, hits, resolved, mentions, entities };
+        let whole = r.extractor.extract(text);
+        let drift = stages.mentions.iter().zip(&whole.mentions).position(|(a, b)| a != b);
+        assert!(
+            stages.mentions.len() == whole.mentions.len() && drift.is_none(),
+            "benches/extract.rs `entity_rules` no longer runs the stages as Extractor::extract does \
+             ({} mentions against {}, first difference at mention {:?}): bring it in step with \
+             src/extractor.rs",
+            stages.mentions.len(),
+            whole.mentions.len(),
+            drift,
+        );
+        assert_eq!(
+            quote_count(text, &stages),
+            whole.quotes.len(),
+            "the quote stage drifted from Extractor::extract"
+        );
+        stages
+    }
+}
+
+/// One bare pass of the default automaton over the normalised text, the way the
+/// gazetteer searches it (overlapping matches for a standard automaton).
+fn automaton_pass(gazetteer: &Gazetteer, normalized: &str) -> usize {
+    let ac = gazetteer.automaton().expect("the default gazetteer has an automaton");
+    if ac.match_kind() == aho_corasick::MatchKind::Standard {
+        ac.find_overlapping_iter(normalized).count()
+    } else {
+        ac.find_iter(normalized).count()
+    }
+}
+
+fn bench_size(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, r: &Resources, text: &str) {
+    let s = Stages::new(r, text);
+    let gazetteer = r.gazetteer();
+    let expected_tokens = s.tokens.len();
+    let expected_sentences = s.segmentation.sentences.len();
+    let expected_hits = s.hits.len();
+    let expected_candidates = s.resolved.len();
+    let expected_mentions = s.mentions.len();
+    let expected_quotes = quote_count(text, &s);
+    let expected_matches = automaton_pass(gazetteer, s.norm.as_str());
+    assert!(expected_mentions > 0 && expected_quotes > 0 && expected_matches > 0);
+
+    group.bench_function("tokenize", |b| {
+        b.iter(|| assert_eq!(tokenize(black_box(text)).len(), expected_tokens))
+    });
+    group.bench_function("segment", |b| {
+        b.iter(|| assert_eq!(segment(black_box(text), &s.tokens).sentences.len(), expected_sentences))
+    });
+    group.bench_function("gazetteer", |b| {
+        b.iter(|| {
+            let norm = Normalized::new(black_box(text), &s.tokens);
+            assert_eq!(gazetteer.find(text, &s.tokens, &norm).len(), expected_hits)
+        })
+    });
+    group.bench_function("entity_rules", |b| {
+        b.iter(|| {
+            let resolved = entity_rules(r, black_box(text), &s.tokens, &s.segmentation, &s.norm, &s.hits);
+            assert_eq!(resolved.len(), expected_candidates)
+        })
+    });
+    group.bench_function("link", |b| {
+        b.iter_batched(
+            || s.resolved.clone(),
+            |resolved| assert_eq!(gazette::link::link(black_box(text), resolved).0.len(), expected_mentions),
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("quotes", |b| {
+        b.iter(|| assert_eq!(quote_count(black_box(text), &s), expected_quotes))
+    });
+    group.bench_function("extract", |b| {
+        b.iter(|| assert_eq!(r.extractor.extract(black_box(text)).mentions.len(), expected_mentions))
+    });
+    group.bench_function("aho_corasick", |b| {
+        b.iter(|| assert_eq!(automaton_pass(gazetteer, black_box(s.norm.as_str())), expected_matches))
+    });
+}
 
 fn benches(c: &mut Criterion) {
-    let extractor = Extractor::new();
-    let mut group = c.benchmark_group("news");
-    for &size in &[1_000usize, 100_000] {
-        let text = corpus::news_text(size);
-        let expected_tokens = tokenize(&text).len();
-        let expected_mentions = extractor.extract(&text).mentions.len();
-        assert!(expected_mentions > 0);
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("tokenize", size), &text, |b, text| {
-            b.iter(|| assert_eq!(tokenize(black_box(text)).len(), expected_tokens))
-        });
-        group.bench_with_input(BenchmarkId::new("extract", size), &text, |b, text| {
-            b.iter(|| assert_eq!(extractor.extract(black_box(text)).mentions.len(), expected_mentions))
-        });
+    let resources = Resources::new();
+    for &(label, bytes, samples, seconds) in SIZES {
+        let text = corpus::news_text(bytes);
+        let mut group = c.benchmark_group(format!("news-{label}"));
+        group.throughput(Throughput::BytesDecimal(text.len() as u64));
+        group.sample_size(samples);
+        group.measurement_time(Duration::from_secs(seconds));
+        group.warm_up_time(Duration::from_secs(1));
+        if bytes >= 1_000_000 {
+            group.sampling_mode(SamplingMode::Flat);
+        }
+        bench_size(&mut group, &resources, &text);
+        group.finish();
     }
-    group.finish();
 }
 
 criterion_group!(all, benches);

@@ -5,6 +5,8 @@
 #![warn(missing_debug_implementations)]
 
 pub mod analysis;
+#[cfg(feature = "parallel")]
+pub mod batch;
 mod error;
 #[cfg(feature = "eval")]
 pub mod eval;

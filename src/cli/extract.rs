@@ -1,9 +1,18 @@
 //! `gazette extract`: plain text files or JSON Lines in, JSON out.
 
+use super::jsonl::{self, Failure};
+use super::progress::Progress;
 use super::{build_extractor, output, ExtractArgs, Format, Offsets, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
-use gazette::Extractor;
+use gazette::{Analysis, Extractor};
 use serde_json::{json, Value};
+use std::borrow::Cow;
 use std::io::{self, BufRead, BufWriter, Write};
+
+/// What a JSON Lines run needs besides the extractor: the workers and the bar.
+struct JsonlRun {
+    pool: rayon::ThreadPool,
+    progress: Progress,
+}
 
 pub fn run(args: &ExtractArgs) -> i32 {
     let extractor = match build_extractor(&args.lists) {
@@ -13,13 +22,28 @@ pub fn run(args: &ExtractArgs) -> i32 {
             return EXIT_USAGE;
         }
     };
+    let mut jsonl_run = None;
+    if args.jsonl {
+        let threads = args.threads.map(usize::from).unwrap_or_else(available_threads);
+        let pool = match rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("gazette-worker-{i}"))
+            .build()
+        {
+            Ok(pool) => pool,
+            Err(e) => {
+                eprintln!("gazette: cannot start {threads} worker threads: {e}");
+                return EXIT_USAGE;
+            }
+        };
+        jsonl_run = Some(JsonlRun { pool, progress: Progress::new(args.quiet, input_size(args)) });
+    }
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut code = EXIT_OK;
     let result = if args.files.is_empty() {
-        let stdin = io::stdin();
-        let mut input = stdin.lock();
-        process_input(&extractor, args, &mut input, "<stdin>", &mut out, &mut code)
+        let mut input = io::BufReader::with_capacity(1 << 16, io::stdin());
+        process_input(&extractor, args, jsonl_run.as_mut(), &mut input, "<stdin>", &mut out, &mut code)
     } else {
         let many = args.files.len() > 1 && !args.jsonl;
         if many {
@@ -31,17 +55,21 @@ pub fn run(args: &ExtractArgs) -> i32 {
             let file = match std::fs::File::open(path) {
                 Ok(f) => f,
                 Err(e) => {
-                    eprintln!("gazette: {}: {e}", path.display());
+                    let message = format!("gazette: {}: {e}", path.display());
+                    match &jsonl_run {
+                        Some(run) => run.progress.note(&message),
+                        None => eprintln!("{message}"),
+                    }
                     code = EXIT_INPUT;
                     continue;
                 }
             };
-            let mut input = io::BufReader::new(file);
+            let mut input = io::BufReader::with_capacity(1 << 16, file);
             let shown = path.display().to_string();
             r = if many {
                 process_many_member(&extractor, args, &mut input, &shown, &mut out, &mut code, &mut first)
             } else {
-                process_input(&extractor, args, &mut input, &shown, &mut out, &mut code)
+                process_input(&extractor, args, jsonl_run.as_mut(), &mut input, &shown, &mut out, &mut code)
             };
             if r.is_err() {
                 break;
@@ -52,6 +80,9 @@ pub fn run(args: &ExtractArgs) -> i32 {
         }
         r
     };
+    if let Some(run) = &jsonl_run {
+        run.progress.finish();
+    }
     match result.and_then(|_| out.flush()) {
         Ok(()) => code,
         // A closed pipe (`gazette extract ... | head -1`) is a normal way to stop.
@@ -61,6 +92,21 @@ pub fn run(args: &ExtractArgs) -> i32 {
             EXIT_INPUT
         }
     }
+}
+
+/// One worker per core the process may use.
+fn available_threads() -> usize {
+    std::thread::available_parallelism().map(usize::from).unwrap_or(1)
+}
+
+/// The total size of the input when it is known (regular files), for the bar.
+fn input_size(args: &ExtractArgs) -> Option<u64> {
+    let size = |path: &std::path::Path| std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.len());
+    if args.files.is_empty() {
+        // Standard input redirected from a file (`< docs.jsonl`).
+        return if cfg!(target_os = "linux") { size(std::path::Path::new("/dev/stdin")) } else { None };
+    }
+    args.files.iter().map(|p| size(p)).sum()
 }
 
 /// One file among several: an element of the output array, tagged with its file.
@@ -91,13 +137,29 @@ fn process_many_member(
 fn process_input(
     extractor: &Extractor,
     args: &ExtractArgs,
-    input: &mut dyn BufRead,
+    jsonl_run: Option<&mut JsonlRun>,
+    input: &mut (dyn BufRead + Send),
     name: &str,
     out: &mut dyn Write,
     code: &mut i32,
 ) -> io::Result<()> {
-    if args.jsonl {
-        return process_jsonl(extractor, args, input, out);
+    if let Some(run) = jsonl_run {
+        return match jsonl::process(extractor, args, &run.pool, input, out, &mut run.progress) {
+            Ok(()) => Ok(()),
+            Err(Failure::Write(e)) => Err(e),
+            Err(Failure::Start(e)) => {
+                run.progress.note(&format!("gazette: cannot start a thread: {e}"));
+                *code = EXIT_INPUT;
+                Ok(())
+            }
+            Err(Failure::Read(e)) => {
+                // The lines before the error were written; the run goes on with the
+                // next file.
+                run.progress.note(&format!("gazette: {name}: cannot read: {e}"));
+                *code = EXIT_INPUT;
+                Ok(())
+            }
+        };
     }
     let Some(text) = read_text(input, name, code) else { return Ok(()) };
     let value = analyse(extractor, args, &text);
@@ -129,13 +191,18 @@ fn to_pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_else(|e| json!({ "error": e.to_string() }).to_string())
 }
 
+/// The analysis in the offsets the user asked for.
+fn shown<'a>(args: &ExtractArgs, text: &str, bytes: &'a Analysis) -> Cow<'a, Analysis> {
+    match args.offsets {
+        Offsets::Bytes => Cow::Borrowed(bytes),
+        Offsets::Chars => Cow::Owned(bytes.clone().to_char_offsets(text)),
+    }
+}
+
 /// The output value for one text.
 fn analyse(extractor: &Extractor, args: &ExtractArgs, text: &str) -> Value {
     let bytes = extractor.extract(text);
-    let shown = match args.offsets {
-        Offsets::Bytes => bytes.clone(),
-        Offsets::Chars => bytes.clone().to_char_offsets(text),
-    };
+    let shown = shown(args, text, &bytes);
     let value = match args.format {
         Format::Full => serde_json::to_value(output::full(text, &bytes, &shown, args.segments)),
         Format::Spans => serde_json::to_value(output::spans(&shown)),
@@ -143,55 +210,14 @@ fn analyse(extractor: &Extractor, args: &ExtractArgs, text: &str) -> Value {
     value.unwrap_or_else(|e| json!({ "error": e.to_string() }))
 }
 
-/// JSON Lines: one output line per input line, in order; a bad line gives an error
-/// line and the run goes on.
-fn process_jsonl(
-    extractor: &Extractor,
-    args: &ExtractArgs,
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        let n = input.read_until(b'\n', &mut line)?;
-        if n == 0 {
-            break;
-        }
-        let record = jsonl_record(extractor, args, &line);
-        writeln!(out, "{record}")?;
-    }
-    Ok(())
-}
-
-/// The output line for one input line.
-pub fn jsonl_record(extractor: &Extractor, args: &ExtractArgs, raw: &[u8]) -> String {
-    let raw = strip_newline(raw);
-    let error = |id: Value, message: String| json!({ "id": id, "error": message }).to_string();
-    let Ok(line) = std::str::from_utf8(raw) else {
-        return error(Value::Null, "line is not valid UTF-8".into());
+/// The output for one text as a one-line JSON object (the same fields as
+/// [`analyse`], written directly without building a [`Value`]).
+pub fn record_body(extractor: &Extractor, args: &ExtractArgs, text: &str) -> String {
+    let bytes = extractor.extract(text);
+    let shown = shown(args, text, &bytes);
+    let body = match args.format {
+        Format::Full => serde_json::to_string(&output::full(text, &bytes, &shown, args.segments)),
+        Format::Spans => serde_json::to_string(&output::spans(&shown)),
     };
-    if line.trim().is_empty() {
-        return error(Value::Null, "empty line".into());
-    }
-    let value: Value = match serde_json::from_str(line) {
-        Ok(v) => v,
-        Err(e) => return error(Value::Null, format!("invalid JSON: {e}")),
-    };
-    let id = value.get("id").cloned().unwrap_or(Value::Null);
-    let Some(text) = value.get("text").and_then(Value::as_str) else {
-        return error(id, "no \"text\" string field".into());
-    };
-    let mut result = analyse(extractor, args, text);
-    let mut map = serde_json::Map::new();
-    map.insert("id".into(), id);
-    if let Value::Object(fields) = &mut result {
-        map.extend(std::mem::take(fields));
-    }
-    Value::Object(map).to_string()
-}
-
-fn strip_newline(raw: &[u8]) -> &[u8] {
-    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
-    raw.strip_suffix(b"\r").unwrap_or(raw)
+    body.unwrap_or_else(|e| json!({ "error": e.to_string() }).to_string())
 }

@@ -2,7 +2,9 @@
 
 mod eval;
 mod extract;
+mod jsonl;
 mod output;
+mod progress;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -84,6 +86,12 @@ struct ExtractArgs {
     /// Include paragraph and sentence spans in the full output.
     #[arg(long)]
     segments: bool,
+    /// Worker threads for --jsonl (default: one per available core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// No progress bar (it is shown only on a terminal, for runs over a second).
+    #[arg(long, short)]
+    quiet: bool,
     #[command(flatten)]
     lists: ListArgs,
 }

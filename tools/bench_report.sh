@@ -1,0 +1,361 @@
+#!/usr/bin/env bash
+# Measure gazette's speed and write BENCHMARKS.md (issue 6).
+#
+#   tools/bench_report.sh                 # everything, about 10 minutes on 2 cores
+#   tools/bench_report.sh --no-criterion  # reuse the last `cargo bench` results
+#   tools/bench_report.sh --no-profile    # skip the callgrind profile
+#
+# Measures, in this order:
+#   1. criterion (`cargo bench --bench extract`): MB/s per stage and end to end on one
+#      core at 1 KB, 100 KB and 10 MB, and the bare Aho-Corasick pass;
+#   2. cold start (`cargo run --release --example build_time`, 7 runs, median);
+#   3. `gazette extract --jsonl` on a generated ~100 MB file (examples/make_jsonl.rs,
+#      written to $TMPDIR, never committed) with 1 and 2 worker threads (hyperfine,
+#      else /usr/bin/time), and its peak memory with the default threads
+#      (/usr/bin/time -v);
+#   4. a callgrind profile of one `extract` call on 1 MB and on 10 MB
+#      (examples/extract_corpus.rs): the hot spots, and instructions per byte of each
+#      stage at both sizes (a stage that is not linear shows there, whatever the load).
+# then renders BENCHMARKS.md from the figures. Needs cargo, python3, /usr/bin/time;
+# hyperfine and valgrind when present. Run it on a quiet machine: the load average
+# is recorded in the report because other work skews every figure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+criterion=1
+profile=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-criterion) criterion=0 ;;
+    --no-profile) profile=0 ;;
+    *) echo "usage: $0 [--no-criterion] [--no-profile]" >&2; exit 2 ;;
+  esac
+done
+
+target="${CARGO_TARGET_DIR:-target}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/gazette-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+jsonl="${TMPDIR:-/tmp}/gazette-bench-100MB.jsonl"
+results="$work/results.txt"
+: > "$results"
+note() { echo "$1=$2" >> "$results"; }
+
+note date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+note commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+note cpu "$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
+note cores "$(nproc)"
+note rustc "$(rustc --version)"
+note load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== building" >&2
+cargo build --release --bin gazette --example build_time --example make_jsonl --example extract_corpus >&2
+
+if [ "$criterion" = 1 ]; then
+  echo "== cargo bench --bench extract (a few minutes)" >&2
+  cargo bench --bench extract >&2
+fi
+
+echo "== cold start" >&2
+for _ in 1 2 3 4 5 6 7; do
+  "$target/release/examples/build_time" | sed -n 's/.* built in \([0-9.]*\) ms.*/\1/p'
+done > "$work/build_ms.txt"
+note build_line "$("$target/release/examples/build_time")"
+
+echo "== JSON Lines input" >&2
+if [ ! -s "$jsonl" ] || [ "$(stat -c %s "$jsonl")" -lt 99000000 ]; then
+  "$target/release/examples/make_jsonl" 100 > "$jsonl"
+fi
+note jsonl_bytes "$(stat -c %s "$jsonl")"
+note jsonl_lines "$(wc -l < "$jsonl")"
+gazette="$target/release/gazette"
+
+echo "== gazette extract --jsonl, 1 and 2 threads" >&2
+for threads in 1 2; do
+  cmd="$gazette extract --jsonl --quiet --threads $threads $jsonl > /dev/null"
+  if command -v hyperfine > /dev/null; then
+    hyperfine --runs 3 --warmup 1 --export-json "$work/hf-$threads.json" "$cmd" >&2
+    read -r secs cpu < <(python3 -c 'import json,sys; r = json.load(open(sys.argv[1]))["results"][0]; print(r["mean"], r["user"] + r["system"])' "$work/hf-$threads.json")
+    note jsonl_tool hyperfine
+  else
+    read -r secs user sys < <( { /usr/bin/time -f '%e %U %S' sh -c "$cmd"; } 2>&1 | tail -1)
+    cpu="$(python3 -c "print($user + $sys)")"
+    note jsonl_tool "/usr/bin/time"
+  fi
+  note "jsonl_secs_$threads" "$secs"
+  note "jsonl_cpu_$threads" "$cpu"
+done
+
+echo "== peak memory" >&2
+/usr/bin/time -v "$gazette" extract --jsonl --quiet "$jsonl" > /dev/null 2> "$work/time-v.txt"
+note peak_kb "$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-v.txt")"
+note peak_secs "$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time-v.txt")"
+
+if [ "$profile" = 1 ] && command -v valgrind > /dev/null; then
+  echo "== callgrind profile of extract on 1 MB" >&2
+  for mb in 1 10; do
+    valgrind --tool=callgrind --toggle-collect='gazette::extractor::Extractor::extract' \
+      --callgrind-out-file="$work/callgrind-$mb.out" \
+      "$target/release/examples/extract_corpus" $mb >&2 2> "$work/valgrind-$mb.log"
+  done
+  for kind in no yes; do
+    callgrind_annotate --auto=no --threshold=100 --inclusive=$kind "$work/callgrind-1.out" \
+      2> /dev/null > "$work/inclusive-$kind.txt" || true
+  done
+  callgrind_annotate --auto=no --threshold=100 --inclusive=yes "$work/callgrind-10.out" \
+    2> /dev/null > "$work/inclusive-10MB.txt" || true
+fi
+note load_end "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== writing BENCHMARKS.md" >&2
+python3 - "$work" "$target/criterion" > BENCHMARKS.md <<'PY'
+import json, os, re, statistics, sys
+
+work, criterion = sys.argv[1], sys.argv[2]
+r = {}
+for line in open(os.path.join(work, "results.txt"), encoding="utf-8"):
+    k, _, v = line.rstrip("\n").partition("=")
+    r[k] = v
+
+SIZES = [("1KB", "1 KB"), ("100KB", "100 KB"), ("10MB", "10 MB")]
+STAGES = [
+    ("tokenize", "tokenize", "`tokenize`"),
+    ("segment", "segment", "`segment`"),
+    ("gazetteer", "gazetteer match", "`Normalized::new` + `Gazetteer::find`"),
+    ("entity_rules", "entity rules + resolve", "`rules::*`, `resolve` (twice)"),
+    ("link", "link", "`link::link`"),
+    ("quotes", "quotes", "`quotes::find_quotes`"),
+    ("extract", "**full extract**", "`Extractor::extract`"),
+    ("aho_corasick", "bare Aho-Corasick pass (ceiling)", "`automaton().find_overlapping_iter`"),
+]
+
+def estimate(size, stage):
+    """(seconds per iteration, bytes) from criterion's files, or None."""
+    base = os.path.join(criterion, f"news-{size}", stage, "new")
+    try:
+        est = json.load(open(os.path.join(base, "estimates.json")))
+        bench = json.load(open(os.path.join(base, "benchmark.json")))
+    except OSError:
+        return None
+    point = (est.get("slope") or est["mean"])["point_estimate"] / 1e9
+    throughput = bench.get("throughput") or {}
+    nbytes = throughput.get("BytesDecimal") or throughput.get("Bytes")
+    return point, nbytes
+
+def mbps(e):
+    return e[1] / e[0] / 1e6 if e else None
+
+def fmt(x, digits=1):
+    return "n/a" if x is None else f"{x:,.{digits}f}"
+
+def fmt_time(s):
+    if s is None:
+        return "n/a"
+    for unit, scale in (("s", 1), ("ms", 1e-3), ("µs", 1e-6)):
+        if s >= scale:
+            return f"{s / scale:,.2f} {unit}"
+    return f"{s / 1e-9:,.0f} ns"
+
+def yes(ok):
+    return "n/a" if ok is None else ("**met**" if ok else "**not met**")
+
+est = {(s, st): estimate(s, st) for s, _ in SIZES for st, _, _ in STAGES}
+full = {s: mbps(est[(s, "extract")]) for s, _ in SIZES}
+ceiling = {s: mbps(est[(s, "aho_corasick")]) for s, _ in SIZES}
+share = {s: (full[s] / ceiling[s] if full[s] and ceiling[s] else None) for s, _ in SIZES}
+t100k, t10m = est[("100KB", "extract")], est[("10MB", "extract")]
+growth = t10m[0] / t100k[0] if t100k and t10m else None
+byte_growth = t10m[1] / t100k[1] if t100k and t10m else None
+build = sorted(float(x) for x in open(os.path.join(work, "build_ms.txt")).read().split())
+build_median = statistics.median(build) if build else None
+s1, s2 = float(r["jsonl_secs_1"]), float(r["jsonl_secs_2"])
+speedup = s1 / s2
+jb, jl = int(r["jsonl_bytes"]), int(r["jsonl_lines"])
+peak_mb = int(r["peak_kb"]) * 1024 / 1e6
+best_full = max((full[s] for s in ("100KB", "10MB") if full[s]), default=None)
+best_share = max((share[s] for s in ("100KB", "10MB") if share[s]), default=None)
+
+out = []
+p = out.append
+p("# Benchmarks")
+p("")
+p(f"Measured on {r['date']} by `tools/bench_report.sh`, which wrote this file; run it again")
+p("to refresh every figure (`--no-criterion` reuses the last `cargo bench` results).")
+p("")
+p(f"- Commit: {r['commit']}")
+p(f"- Machine: {r['cpu']}, {r['cores']} cores; {r['rustc']}")
+p(f"- Load average (1, 5, 15 min) at the start: {r['load_start']}; at the end: {r['load_end']}.")
+p("  Anything above about 0.5 means other work shared the cores, and every figure below is")
+p("  lower (and the thread scaling worse) than on a quiet machine.")
+p("- Text: `benches/corpus.rs`, generated news articles (fixed seed, license-clean): headlines,")
+p("  datelines, titles and names, countries, cities and organisations, quotations of every")
+p("  shape with their attributions, ordinary prose. MB are 10^6 bytes.")
+p("")
+p("## Targets (issue 6)")
+p("")
+p("| target | measured | |")
+p("| --- | --- | --- |")
+p(f"| full extract ≥ 30 MB/s on one core | {fmt(best_full)} MB/s (best of 100 KB, 10 MB) | {yes(best_full and best_full >= 30)} |")
+p(f"| full extract ≥ 25% of the bare Aho-Corasick pass | {fmt(best_share * 100 if best_share else None)}% | {yes(best_share and best_share >= 0.25)} |")
+p(f"| 10 MB takes ≤ 110× the time of 100 KB | {fmt(growth)}× (for {fmt(byte_growth)}× the bytes) | {yes(growth and growth <= 110)} |")
+p(f"| default `Extractor` builds in ≤ 150 ms | {fmt(build_median)} ms (median of {len(build)}) | {yes(build_median is not None and build_median <= 150)} |")
+p(f"| `gazette extract --jsonl` on 100 MB peaks < 300 MB | {fmt(peak_mb)} MB | {yes(peak_mb < 300)} |")
+p(f"| two threads ≥ 1.7× one thread | {speedup:.2f}× | {yes(speedup >= 1.7)} |")
+p("")
+p("## Throughput per stage, one core")
+p("")
+p("```sh")
+p("cargo bench --bench extract")
+p("```")
+p("")
+p("Criterion, MB/s (input bytes over time per call). Each stage runs on the output of the")
+p("stages before it, through the public entry points `Extractor::extract` calls, and each")
+p("timed loop asserts its result count. The share column is the stage's time as a part of")
+p("the full extract at 100 KB (the stages add up to about the whole).")
+p("")
+p("| stage | entry point | " + " | ".join(label for _, label in SIZES) + " | share at 100 KB |")
+p("| --- | --- | " + " | ".join("---:" for _ in SIZES) + " | ---: |")
+t_full = est[("100KB", "extract")]
+for st, name, entry in STAGES:
+    cells = [fmt(mbps(est[(s, st)])) for s, _ in SIZES]
+    e = est[("100KB", st)]
+    sh = f"{e[0] / t_full[0] * 100:.0f}%" if e and t_full and st not in ("extract", "aho_corasick") else ""
+    p(f"| {name} | {entry} | " + " | ".join(cells) + f" | {sh} |")
+p("")
+p("Full extract as a share of the bare Aho-Corasick pass over the same normalised text: "
+  + ", ".join(f"{label}: {fmt(share[s] * 100 if share[s] else None)}%" for s, label in SIZES) + ".")
+p("")
+p("## Time against input size")
+p("")
+p("| input | bytes | full extract | per MB | × the 100 KB time |")
+p("| --- | ---: | ---: | ---: | ---: |")
+for s, label in SIZES:
+    e = est[(s, "extract")]
+    if not e:
+        continue
+    ratio = e[0] / t100k[0] if t100k else None
+    p(f"| {label} | {e[1]:,} | {fmt_time(e[0])} | {fmt_time(e[0] / e[1] * 1e6)} | {fmt(ratio, 2)} |")
+p("")
+p("## Batches: `gazette extract --jsonl`")
+p("")
+p("```sh")
+p("cargo run --release --example make_jsonl -- 100 > /tmp/gazette-bench-100MB.jsonl")
+tool = r.get("jsonl_tool", "hyperfine")
+if tool == "hyperfine":
+    p("hyperfine --runs 3 --warmup 1 \\")
+    p("  'target/release/gazette extract --jsonl --quiet --threads 1 /tmp/gazette-bench-100MB.jsonl > /dev/null'")
+    p("hyperfine --runs 3 --warmup 1 \\")
+    p("  'target/release/gazette extract --jsonl --quiet --threads 2 /tmp/gazette-bench-100MB.jsonl > /dev/null'")
+else:
+    p("/usr/bin/time -f %e target/release/gazette extract --jsonl --quiet --threads 1 /tmp/gazette-bench-100MB.jsonl > /dev/null")
+    p("/usr/bin/time -f %e target/release/gazette extract --jsonl --quiet --threads 2 /tmp/gazette-bench-100MB.jsonl > /dev/null")
+p("```")
+p("")
+p(f"Input: {jb / 1e6:,.1f} MB, {jl:,} documents (one generated article a line). Wall time, mean of")
+p(f"the runs ({tool}); the output is the full analysis (`--format full`).")
+p("")
+p("| worker threads | wall time | MB/s | documents/s | speed-up | CPU time | cores used |")
+p("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for threads, secs in ((1, s1), (2, s2)):
+    cpu = float(r[f"jsonl_cpu_{threads}"])
+    p(f"| {threads} | {secs:.2f} s | {jb / 1e6 / secs:,.1f} | {jl / secs:,.0f} | {s1 / secs:.2f}× "
+      f"| {cpu:.2f} s | {cpu / secs:.2f} |")
+p("")
+p("*Cores used* is CPU time over wall time. With two workers it is about 2 on an idle")
+p("machine; well below that, other processes held the cores, and the speed-up measures the")
+p("machine's load rather than gazette (the kernel shares the cores between sessions).")
+p("The CPU time of the two runs shows the cost of the parallel run itself: reading,")
+p("dispatching and writing run beside the workers, the workers share nothing but the")
+p("extractor.")
+p("")
+p("## Peak memory")
+p("")
+p("```sh")
+p("/usr/bin/time -v target/release/gazette extract --jsonl --quiet /tmp/gazette-bench-100MB.jsonl > /dev/null")
+p("```")
+p("")
+p(f"Maximum resident set size: **{fmt(peak_mb)} MB** ({int(r['peak_kb']):,} kB) for {jb / 1e6:,.1f} MB of")
+p(f"input with {r['cores']} worker threads, in {r['peak_secs']}. The input is read a window at a")
+p("time (at most 4,096 lines or 4 MB), and at most a few windows are in flight, so the peak")
+p("does not grow with the input.")
+p("")
+p("## Cold start")
+p("")
+p("```sh")
+p("cargo run --release --example build_time")
+p("```")
+p("")
+p(f"Building the default `Extractor` (every embedded list): median **{fmt(build_median)} ms** of "
+  f"{len(build)} runs (min {fmt(build[0] if build else None)}, max {fmt(build[-1] if build else None)}). Last run: `{r['build_line']}`.")
+p("")
+
+def load_profile(path, inclusive):
+    """Instructions by function from callgrind_annotate's table. Inlined code is listed
+    once per source file: own counts add up, inclusive counts take the largest."""
+    total, agg = None, {}
+    try:
+        lines = open(path, encoding="utf-8", errors="replace").read().splitlines()
+    except OSError:
+        return None, {}
+    for line in lines:
+        m = re.match(r"^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(.*)$", line)
+        if not m:
+            continue
+        count = int(m.group(1).replace(",", ""))
+        rest = re.sub(r"\s+\[[^\]]*\]\s*$", "", m.group(2)).strip()
+        if rest == "PROGRAM TOTALS":
+            total = count
+            continue
+        # "file:function": a file part never holds "::", a Rust function nearly always does.
+        file_part, sep, func = rest.partition(":")
+        name = func if sep and "::" not in file_part and not file_part.startswith("<") else rest
+        agg[name] = max(agg.get(name, 0), count) if inclusive else agg.get(name, 0) + count
+    return total, agg
+
+total, own = load_profile(os.path.join(work, "inclusive-no.txt"), inclusive=False)
+_, inclusive = load_profile(os.path.join(work, "inclusive-yes.txt"), inclusive=True)
+if total:
+    p("## Profile: where `extract` spends its time")
+    p("")
+    p("```sh")
+    p("cargo build --release --example extract_corpus")
+    p("valgrind --tool=callgrind --toggle-collect='gazette::extractor::Extractor::extract' \\")
+    p("  target/release/examples/extract_corpus 1")
+    p("callgrind_annotate --auto=no --threshold=100 --inclusive=no callgrind.out.*")
+    p("```")
+    p("")
+    p(f"One `extract` call on 1 MB of the corpus: {total:,} instructions, {total / 1e6:,.0f} per byte")
+    p("of input (callgrind counts instructions, not seconds: the counts are exact and do not")
+    p("depend on other work on the machine). Only the call is counted, not the start of the")
+    p("process or the extractor's build.")
+    p("")
+    p("The stages, with everything they call (a function inlined into its caller is")
+    p("counted in the caller):")
+    p("")
+    p("| instructions | function |")
+    p("| ---: | --- |")
+    rows = sorted(((c, n) for n, c in inclusive.items() if n.startswith("gazette::")), reverse=True)
+    for count, name in rows[:25]:
+        p(f"| {count / total * 100:.1f}% | `{name[:110]}` |")
+    p("")
+    total10, inclusive10 = load_profile(os.path.join(work, "inclusive-10MB.txt"), inclusive=True)
+    if total10:
+        p("Instructions per byte of input at 1 MB and at 10 MB, by stage (equal figures: linear;")
+        p("a stage whose figure grows with the input is superlinear):")
+        p("")
+        p("| function | per byte at 1 MB | per byte at 10 MB | ratio |")
+        p("| --- | ---: | ---: | ---: |")
+        for count, name in rows[:25]:
+            one, ten = count / 1e6, inclusive10.get(name, 0) / 1e7
+            p(f"| `{name[:90]}` | {one:,.1f} | {ten:,.1f} | {ten / one:.2f} |")
+        p("")
+    p("The top functions by their own instructions (library code inlined into a function")
+    p("of gazette is counted in that function):")
+    p("")
+    p("| instructions | function |")
+    p("| ---: | --- |")
+    for name, count in sorted(own.items(), key=lambda kv: -kv[1])[:20]:
+        p(f"| {count / total * 100:.1f}% | `{name[:110]}` |")
+    p("")
+print("\n".join(out))
+PY
+echo "BENCHMARKS.md written" >&2
