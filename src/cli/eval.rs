@@ -2,6 +2,7 @@
 
 use super::{build_extractor, output, EvalArgs, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
 use gazette::eval::{run_brat, run_conll, EvalOptions, Prediction};
+use std::io::Write;
 
 /// Which corpus format to score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,22 +22,23 @@ pub fn run(args: &EvalArgs, corpus: Corpus) -> i32 {
         }
     };
     let predict = |text: &str| -> Prediction {
-        let analysis = extractor.extract(text).to_char_offsets(text);
-        output::spans(&analysis)
+        let bytes = extractor.extract(text);
+        let chars = bytes.clone().to_char_offsets(text);
+        output::spans(text, &bytes, &chars)
     };
     let options = EvalOptions { errors: args.errors };
     let started = std::time::Instant::now();
     let printed = match corpus {
         Corpus::Conll => run_conll(&args.path, &predict, &options).map(|r| {
-            println!("{r}");
+            let _ = writeln!(std::io::stdout(), "{r}");
             if args.json {
-                println!("{}", serde_json::to_string(&r).unwrap_or_default());
+                let _ = writeln!(std::io::stdout(), "{}", serde_json::to_string(&r).unwrap_or_default());
             }
         }),
         Corpus::Brat => run_brat(&args.path, &predict, &options).map(|r| {
-            println!("{r}");
+            let _ = writeln!(std::io::stdout(), "{r}");
             if args.json {
-                println!("{}", serde_json::to_string(&r).unwrap_or_default());
+                let _ = writeln!(std::io::stdout(), "{}", serde_json::to_string(&r).unwrap_or_default());
             }
         }),
     };

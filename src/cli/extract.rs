@@ -205,7 +205,7 @@ fn analyse(extractor: &Extractor, args: &ExtractArgs, text: &str) -> Value {
     let shown = shown(args, text, &bytes);
     let value = match args.format {
         Format::Full => serde_json::to_value(output::full(text, &bytes, &shown, args.segments)),
-        Format::Spans => serde_json::to_value(output::spans(&shown)),
+        Format::Spans => serde_json::to_value(output::spans(text, &bytes, &shown)),
     };
     value.unwrap_or_else(|e| json!({ "error": e.to_string() }))
 }
@@ -217,7 +217,7 @@ pub fn record_body(extractor: &Extractor, args: &ExtractArgs, text: &str) -> Str
     let shown = shown(args, text, &bytes);
     let body = match args.format {
         Format::Full => serde_json::to_string(&output::full(text, &bytes, &shown, args.segments)),
-        Format::Spans => serde_json::to_string(&output::spans(&shown)),
+        Format::Spans => serde_json::to_string(&output::spans(text, &bytes, &shown)),
     };
     body.unwrap_or_else(|e| json!({ "error": e.to_string() }).to_string())
 }

@@ -118,11 +118,21 @@ pub fn full<'t>(text: &'t str, bytes: &'t Analysis, shown: &'t Analysis, segment
 }
 
 /// The flat spans record (the evaluation prediction format): names only (no
-/// demonyms), quotes that are attributed or reported speech (no scare quotes).
-pub fn spans(analysis: &Analysis) -> Prediction {
+/// demonyms or modifiers), quotes that are attributed or reported speech (no scare
+/// quotes). `bytes` is the analysis in byte offsets of `text`, `shown` the same
+/// analysis in the offsets written out.
+///
+/// Kinds follow the annotation convention of the reference data: a quotation is
+/// direct when it stands in double quotation marks (`"`, `“ ”`, `„`, `« »`). One
+/// quoted only with typewriter `''` or single marks is written with kind `indirect`,
+/// as the reference annotation classes it; the full output keeps its own kind.
+pub fn spans(text: &str, bytes: &Analysis, shown: &Analysis) -> Prediction {
     let pair = |s: Span| [s.start, s.end];
+    let double_marked = |q: &gazette::Quote| {
+        q.span.text(text).chars().any(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
+    };
     Prediction {
-        entities: analysis
+        entities: shown
             .mentions
             .iter()
             .filter(|m| m.form == MentionForm::Name)
@@ -132,15 +142,23 @@ pub fn spans(analysis: &Analysis) -> Prediction {
                 kind: m.kind.as_str().to_string(),
             })
             .collect(),
-        quotes: analysis
+        quotes: bytes
             .quotes
             .iter()
-            .filter(|q| q.kind != QuoteKind::Unattributed)
-            .map(|q| PredictedQuote {
-                content: q.content.iter().copied().map(pair).collect(),
-                speaker: q.speaker.map(pair),
-                cue: q.cue.map(pair),
-                kind: q.kind.as_str().to_string(),
+            .zip(&shown.quotes)
+            .filter(|(_, q)| q.kind != QuoteKind::Unattributed)
+            .map(|(b, q)| {
+                let kind = if q.kind != QuoteKind::Indirect && !double_marked(b) {
+                    QuoteKind::Indirect
+                } else {
+                    q.kind
+                };
+                PredictedQuote {
+                    content: q.content.iter().copied().map(pair).collect(),
+                    speaker: q.speaker.map(pair),
+                    cue: q.cue.map(pair),
+                    kind: kind.as_str().to_string(),
+                }
             })
             .collect(),
     }
