@@ -198,10 +198,9 @@ impl ExtractorBuilder {
                     let shown = path.display().to_string();
                     let bytes = std::fs::read(path).map_err(|e| Error::list_file(&shown, e.to_string()))?;
                     let tsv = String::from_utf8(bytes).map_err(|e| {
-                        Error::list_file(
-                            &shown,
-                            format!("not valid UTF-8 (at byte {})", e.utf8_error().valid_up_to()),
-                        )
+                        let at = e.utf8_error().valid_up_to();
+                        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                        Error::list_line(&shown, line, format!("not valid UTF-8 (at byte {at})"))
                     })?;
                     List::parse(&shown, &tsv)?
                 }

@@ -19,6 +19,10 @@ use crate::resolve::Candidate;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+/// How many distinct full names a multiword short form is compared with (they are
+/// tried in order of first appearance). Real documents have a handful.
+const MAX_HOLDERS: usize = 64;
+
 /// Build mentions and entities from resolved candidates (sorted by start).
 pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity>) {
     let mut entities: Vec<Entity> = Vec::new();
@@ -33,6 +37,8 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
     let mut distinct: HashMap<Vec<&str>, usize, BuildWordHasher> = HashMap::default();
     let mut full_names: Vec<(Vec<&str>, Vec<usize>)> = Vec::new();
     let mut names_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> = HashMap::default();
+    // Candidate indices of the full names holding each word, in text order.
+    let mut occurrences_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> = HashMap::default();
     for (i, c) in candidates.iter().enumerate() {
         if c.kind != EntityKind::Person || c.canonical.is_some() {
             continue;
@@ -52,6 +58,12 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
             full_names.len() - 1
         });
         full_names[id].1.push(i);
+        for w in &full_names[id].0 {
+            let at = occurrences_with_word.entry(w).or_default();
+            if at.last() != Some(&i) {
+                at.push(i);
+            }
+        }
     }
     // Organisation acronyms: initials of multiword organisation names.
     let mut org_initials: HashMap<String, usize> = HashMap::new();
@@ -87,12 +99,25 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                 let contains = |full: &[&str]| {
                     full.len() > words.len() && full.windows(words.len()).any(|w| w == words.as_slice())
                 };
-                // Only the full names that hold the first word can hold them all.
+                // One word (the usual short form): every full name holding it qualifies,
+                // so the nearest one is a binary search in its occurrences.
+                if words.len() == 1 {
+                    let Some(at) = occurrences_with_word.get(words[0]) else { continue };
+                    let split = at.partition_point(|&j| j < i);
+                    let before = split.checked_sub(1).map(|k| at[k]);
+                    let after = at.get(split).copied().filter(|&j| j > i);
+                    if let Some(j) = before.or(after) {
+                        head[i] = j;
+                    }
+                    continue;
+                }
+                // Several words: only the full names that hold the first word can hold
+                // them all; look at a bounded number of them.
                 let Some(holders) = names_with_word.get(words[0]) else { continue };
                 // The nearest occurrence of a longer name before the mention, else after.
                 let mut before: Option<usize> = None;
                 let mut after: Option<usize> = None;
-                for &id in holders {
+                for &id in holders.iter().take(MAX_HOLDERS) {
                     let (full, at) = &full_names[id];
                     if !contains(full) {
                         continue;
