@@ -2,7 +2,10 @@
 
 use super::jsonl::{self, Failure};
 use super::progress::Progress;
-use super::{build_extractor, output, ExtractArgs, Format, Offsets, EXIT_INPUT, EXIT_OK, EXIT_USAGE};
+use super::{
+    build_extractor, interrupted, output, ExtractArgs, Format, Offsets, EXIT_INPUT, EXIT_INTERRUPTED,
+    EXIT_OK, EXIT_USAGE,
+};
 use gazette::{Analysis, Extractor};
 use serde_json::{json, Value};
 use std::borrow::Cow;
@@ -52,6 +55,10 @@ pub fn run(args: &ExtractArgs) -> i32 {
         let mut first = true;
         let mut r = Ok(());
         for path in &args.files {
+            if interrupted() {
+                code = EXIT_INTERRUPTED;
+                break;
+            }
             let file = match std::fs::File::open(path) {
                 Ok(f) => f,
                 Err(e) => {
@@ -147,6 +154,10 @@ fn process_input(
         return match jsonl::process(extractor, args, &run.pool, input, out, &mut run.progress) {
             Ok(()) => Ok(()),
             Err(Failure::Write(e)) => Err(e),
+            Err(Failure::Interrupted) => {
+                *code = EXIT_INTERRUPTED;
+                Ok(())
+            }
             Err(Failure::Start(e)) => {
                 run.progress.note(&format!("gazette: cannot start a thread: {e}"));
                 *code = EXIT_INPUT;

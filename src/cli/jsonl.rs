@@ -51,6 +51,8 @@ pub enum Failure {
     Write(io::Error),
     /// A thread could not be started.
     Start(io::Error),
+    /// SIGINT or SIGTERM arrived; the lines written so far are complete.
+    Interrupted,
 }
 
 /// Run the three stages over `input`, writing to `out`.
@@ -120,7 +122,7 @@ fn read_windows(
             let _ = windows.send(Err(e));
             return;
         }
-        if finished || stop.load(Ordering::Relaxed) {
+        if finished || stop.load(Ordering::Relaxed) || super::interrupted() {
             return;
         }
     }
@@ -152,6 +154,9 @@ fn write_windows(
         for line in &window.lines {
             out.write_all(line.as_bytes()).map_err(Failure::Write)?;
             out.write_all(b"\n").map_err(Failure::Write)?;
+            if super::interrupted() {
+                return Err(Failure::Interrupted);
+            }
         }
         progress.advance(window.lines.len(), window.input_bytes);
     }

@@ -15,6 +15,17 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_INPUT: i32 = 1;
 /// Exit code: bad arguments or an unusable list.
 pub const EXIT_USAGE: i32 = 2;
+/// Exit code: stopped by SIGINT or SIGTERM (the output holds only complete lines).
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+/// Set by the SIGINT / SIGTERM handler: the run finishes the line it is writing,
+/// flushes and stops.
+pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether a stop was asked for.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -122,7 +133,12 @@ pub fn run() -> i32 {
         }
     };
     match cli.command {
-        Command::Extract(args) => extract::run(&args),
+        Command::Extract(args) => {
+            // Without a handler the signal would kill the process inside a write and
+            // could leave half a line; with it, the run stops between lines.
+            let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
+            extract::run(&args)
+        }
         Command::Eval { what } => match what {
             EvalCommand::Conll(args) => eval::run(&args, eval::Corpus::Conll),
             EvalCommand::Brat(args) => eval::run(&args, eval::Corpus::Brat),
