@@ -22,19 +22,13 @@ mod corpus;
 use criterion::{
     criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion, SamplingMode, Throughput,
 };
-use gazette::analysis::{EntityKind, FoundBy, Rule};
-use gazette::gazetteer::{Gazetteer, List, ListKind, ListMatch, Normalized};
-use gazette::lexicon::{Lexicon, WordInfo};
+use gazette::gazetteer::{Gazetteer, ListMatch, Normalized};
 use gazette::quotes::{find_quotes, QuoteInput};
-use gazette::resolve::{resolve, select, Candidate};
-use gazette::rules::{self, Context};
+use gazette::resolve::Candidate;
 use gazette::segment::{segment, Segmentation};
-use gazette::tokenize::{tokenize, Token, TokenFlags};
+use gazette::tokenize::{tokenize, Token};
 use gazette::{Entity, Extractor, Mention};
-use std::collections::HashMap;
 use std::hint::black_box;
-use std::ops::Range;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// The sizes measured, with a label, and the criterion settings for each: small
@@ -47,32 +41,14 @@ const SIZES: &[(&str, usize, usize, u64)] = &[
     ("10MB", 10_000_000, 10, 10),
 ];
 
-/// What the entity rules need that is not in the extractor's public surface: the
-/// word lists and the country names by ISO code, built here as the extractor does.
+/// The extractor whose stages are measured.
 struct Resources {
     extractor: Extractor,
-    lexicon: Lexicon,
-    country_names: HashMap<String, Arc<str>>,
 }
 
 impl Resources {
     fn new() -> Resources {
-        let mut country_names = HashMap::new();
-        for (name, tsv) in gazette::EMBEDDED_LISTS {
-            let list = List::parse(name, tsv).expect("embedded list parses");
-            for e in &list.entries {
-                if e.kind == ListKind::Entity(EntityKind::Country) {
-                    if let Some((_, iso2)) = e.ids.iter().find(|(k, _)| k == "iso2") {
-                        country_names.entry(iso2.clone()).or_insert_with(|| e.canonical.clone());
-                    }
-                }
-            }
-        }
-        Resources {
-            extractor: Extractor::new(),
-            lexicon: Lexicon::embedded().expect("embedded word lists parse"),
-            country_names,
-        }
+        Resources { extractor: Extractor::new() }
     }
 
     fn gazetteer(&self) -> &Gazetteer {
@@ -91,22 +67,8 @@ struct Stages {
     entities: Vec<Entity>,
 }
 
-/// The sentence token ranges, and for each token the first token of its sentence
-/// that is not punctuation (an opening quote mark does not start the sentence).
-fn sentence_index(tokens: &[Token], segmentation: &Segmentation) -> (Vec<Range<usize>>, Vec<u32>) {
-    let sentences: Vec<Range<usize>> = segmentation.sentences.iter().map(|s| s.tokens.clone()).collect();
-    let mut sentence_start = vec![0u32; tokens.len()];
-    for s in &sentences {
-        let first = s.clone().find(|&k| !tokens[k].is(TokenFlags::PUNCT)).unwrap_or(s.start);
-        sentence_start[s.clone()].iter_mut().for_each(|x| *x = first as u32);
-    }
-    (sentences, sentence_start)
-}
-
-/// The entity rules stage: list hits and token patterns to resolved candidates
-/// (word facts, list candidates, capitalised runs and titles, sports, a first
-/// selection, short forms, resolution, owners, modifiers), step for step as
-/// `Extractor::extract` (src/extractor.rs) runs it: keep the two in step.
+/// The entity rules stage: list hits and token patterns to resolved candidates,
+/// through the extractor's own stage entry point.
 fn entity_rules(
     r: &Resources,
     text: &str,
@@ -115,34 +77,7 @@ fn entity_rules(
     norm: &Normalized,
     hits: &[ListMatch],
 ) -> Vec<Candidate> {
-    let (sentences, sentence_start) = sentence_index(tokens, segmentation);
-    let info: Vec<WordInfo> = rules::word_info(tokens, norm, &r.lexicon);
-    let mut candidates = Vec::new();
-    rules::list_candidates(tokens, &info, r.gazetteer(), hits, 0, &mut candidates);
-    let (cover, cover_end) = rules::cover(&candidates, tokens.len());
-    let shouting = rules::shouting(text, tokens, &sentences);
-    let cx = Context {
-        text,
-        tokens,
-        sentences: &sentences,
-        sentence_start: &sentence_start,
-        shouting: &shouting,
-        norm,
-        lexicon: &r.lexicon,
-        info: &info,
-        cover: &cover,
-        cover_end: &cover_end,
-    };
-    rules::names::propose(&cx, &mut candidates);
-    rules::sports::apply(&cx, &mut candidates);
-    let first: Vec<Candidate> =
-        select(&candidates, tokens.len()).into_iter().map(|i| candidates[i].clone()).collect();
-    rules::short_forms::propose(&cx, &first, &mut candidates);
-    let mut resolved = resolve(candidates, tokens.len());
-    resolved.retain(|c| c.found_by != FoundBy::Rule(Rule::Event));
-    rules::owners::assign(&cx, &mut resolved, &r.country_names);
-    rules::mark_modifiers(&cx, &mut resolved);
-    resolved
+    r.extractor.entity_rules(text, tokens, segmentation, norm, hits)
 }
 
 fn quote_count(text: &str, s: &Stages) -> usize {

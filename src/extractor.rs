@@ -3,13 +3,14 @@
 use crate::analysis::Analysis;
 use crate::analysis::{EntityKind, FoundBy, Rule};
 use crate::error::Error;
-use crate::gazetteer::{Gazetteer, List, ListKind, Normalized};
+use crate::gazetteer::{Gazetteer, List, ListKind, ListMatch, Normalized};
 use crate::lexicon::Lexicon;
 use crate::resolve::{resolve, select, Candidate};
 use crate::rules::{self, Context};
 use crate::segment::segment;
+use crate::segment::Segmentation;
 use crate::span::OffsetUnit;
-use crate::tokenize::{tokenize, TokenFlags};
+use crate::tokenize::{tokenize, Token, TokenFlags};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 use std::path::Path;
@@ -76,44 +77,11 @@ impl Extractor {
     /// Analyse one text. Offsets in the result are bytes; see
     /// [`Analysis::to_char_offsets`].
     pub fn extract(&self, text: &str) -> Analysis {
-        let inner = &*self.inner;
         let tokens = tokenize(text);
         let seg = segment(text, &tokens);
-        let sentences: Vec<std::ops::Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
-        let mut sentence_start = vec![0u32; tokens.len()];
-        for s in &sentences {
-            let first = (s.clone()).find(|&k| !tokens[k].is(TokenFlags::PUNCT)).unwrap_or(s.start);
-            sentence_start[s.clone()].iter_mut().for_each(|x| *x = first as u32);
-        }
         let norm = Normalized::new(text, &tokens);
-        let info = rules::word_info(&tokens, &norm, &inner.lexicon);
-        let hits = inner.gazetteer.find(text, &tokens, &norm);
-        let mut candidates = Vec::new();
-        rules::list_candidates(&tokens, &info, &inner.gazetteer, &hits, inner.user_lists, &mut candidates);
-        let (cover, cover_end) = rules::cover(&candidates, tokens.len());
-        let shouting = rules::shouting(text, &tokens, &sentences);
-        let cx = Context {
-            text,
-            tokens: &tokens,
-            sentences: &sentences,
-            sentence_start: &sentence_start,
-            shouting: &shouting,
-            norm: &norm,
-            lexicon: &inner.lexicon,
-            info: &info,
-            cover: &cover,
-            cover_end: &cover_end,
-        };
-        rules::names::propose(&cx, &mut candidates);
-        rules::sports::apply(&cx, &mut candidates);
-        let first: Vec<Candidate> =
-            select(&candidates, tokens.len()).into_iter().map(|i| candidates[i].clone()).collect();
-        rules::short_forms::propose(&cx, &first, &mut candidates);
-        let mut resolved = resolve(candidates, tokens.len());
-        // Events only claimed their words; they are not entities.
-        resolved.retain(|c| c.found_by != FoundBy::Rule(Rule::Event));
-        rules::owners::assign(&cx, &mut resolved, &inner.country_names);
-        rules::mark_modifiers(&cx, &mut resolved);
+        let hits = self.inner.gazetteer.find(text, &tokens, &norm);
+        let resolved = self.entity_rules(text, &tokens, &seg, &norm, &hits);
         let (mentions, entities) = crate::link::link(text, resolved);
         let quotes = crate::quotes::find_quotes(&crate::quotes::QuoteInput {
             text,
@@ -130,6 +98,58 @@ impl Extractor {
             entities,
             quotes,
         }
+    }
+}
+
+impl Extractor {
+    /// The entity-rules stage alone: from the tokens, segments, normalised tokens and
+    /// list hits of `text` to resolved candidate mentions (word facts, list
+    /// candidates, capitalised runs, sports teams, short forms, resolution, owners,
+    /// modifiers). [`Extractor::extract`] runs exactly this; it is public for
+    /// benchmarks and for pipelines that want the stages one by one.
+    pub fn entity_rules(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        seg: &Segmentation,
+        norm: &Normalized,
+        hits: &[ListMatch],
+    ) -> Vec<Candidate> {
+        let inner = &*self.inner;
+        let sentences: Vec<std::ops::Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
+        let mut sentence_start = vec![0u32; tokens.len()];
+        for s in &sentences {
+            let first = (s.clone()).find(|&k| !tokens[k].is(TokenFlags::PUNCT)).unwrap_or(s.start);
+            sentence_start[s.clone()].iter_mut().for_each(|x| *x = first as u32);
+        }
+        let info = rules::word_info(tokens, norm, &inner.lexicon);
+        let mut candidates = Vec::new();
+        rules::list_candidates(tokens, &info, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
+        let (cover, cover_end) = rules::cover(&candidates, tokens.len());
+        let shouting = rules::shouting(text, tokens, &sentences);
+        let cx = Context {
+            text,
+            tokens,
+            sentences: &sentences,
+            sentence_start: &sentence_start,
+            shouting: &shouting,
+            norm,
+            lexicon: &inner.lexicon,
+            info: &info,
+            cover: &cover,
+            cover_end: &cover_end,
+        };
+        rules::names::propose(&cx, &mut candidates);
+        rules::sports::apply(&cx, &mut candidates);
+        let first: Vec<Candidate> =
+            select(&candidates, tokens.len()).into_iter().map(|i| candidates[i].clone()).collect();
+        rules::short_forms::propose(&cx, &first, &mut candidates);
+        let mut resolved = resolve(candidates, tokens.len());
+        // Events only claimed their words; they are not entities.
+        resolved.retain(|c| c.found_by != FoundBy::Rule(Rule::Event));
+        rules::owners::assign(&cx, &mut resolved, &inner.country_names);
+        rules::mark_modifiers(&cx, &mut resolved);
+        resolved
     }
 }
 
