@@ -104,7 +104,38 @@ pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<Quote> {
     found.retain(|q| !q.content.is_empty());
     found.sort_by_key(|q| (q.span.start, q.span.end));
     let mut previous = None;
-    found.into_iter().map(|q| resolve::finish(&doc, q, &mut previous)).collect()
+    let mut quotes: Vec<Quote> = found.into_iter().map(|q| resolve::finish(&doc, q, &mut previous)).collect();
+    for q in &mut quotes {
+        carve_attribution(input.text, q);
+    }
+    quotes.retain(|q| !q.content.is_empty());
+    quotes
+}
+
+/// Keep the speaker and the cue out of the content: a reported clause that runs
+/// over its own attribution (broken marks, two attributions in a row) loses those
+/// words, and parts left with nothing but spaces and punctuation are dropped.
+fn carve_attribution(text: &str, q: &mut Quote) {
+    for hole in [q.speaker, q.cue].into_iter().flatten() {
+        if !q.content.iter().any(|p| p.overlaps(hole)) {
+            continue;
+        }
+        let mut parts = Vec::with_capacity(q.content.len() + 1);
+        for p in q.content.drain(..) {
+            if !p.overlaps(hole) {
+                parts.push(p);
+                continue;
+            }
+            if p.start < hole.start {
+                parts.push(Span::new(p.start, hole.start));
+            }
+            if hole.end < p.end {
+                parts.push(Span::new(hole.end, p.end));
+            }
+        }
+        q.content = parts;
+    }
+    q.content.retain(|p| p.text(text).chars().any(char::is_alphanumeric));
 }
 
 /// A quotation before its speaker is resolved: token ranges and byte spans.
