@@ -144,6 +144,7 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segmentation {
     let wrapped = is_hard_wrapped(text);
     let mut para_start = 0;
     let mut sent_start = 0;
+    let mut closing = ClosingRun::default();
     let mut i = 0;
     while i < tokens.len() {
         let next = i + 1;
@@ -159,7 +160,7 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segmentation {
             i = next;
             continue;
         }
-        if let Some(end) = sentence_end(text, tokens, i, para_start) {
+        if let Some(end) = sentence_end(text, tokens, i, para_start, &mut closing) {
             // `end` is the index one past the sentence's last token.
             let crosses = (i + 1..end).any(|k| paragraph_break(text, tokens, k, wrapped));
             if !crosses && end < tokens.len() {
@@ -215,8 +216,24 @@ fn paragraph_break(text: &str, tokens: &[Token], i: usize, wrapped: bool) -> boo
     true
 }
 
+/// The last run of closing tokens (quotes, brackets, more terminal punctuation)
+/// found after a possible sentence end: scanning from any token in `from..=end`
+/// stops at `end`. Remembered so that a run of `!!!!...` or `....` followed by no
+/// sentence start is scanned once, not once per mark (which was quadratic).
+#[derive(Debug, Clone, Copy, Default)]
+struct ClosingRun {
+    from: usize,
+    end: usize,
+}
+
 /// If a sentence can end at token `i`, the index one past its last token.
-fn sentence_end(text: &str, tokens: &[Token], i: usize, para_start: usize) -> Option<usize> {
+fn sentence_end(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    para_start: usize,
+    closing: &mut ClosingRun,
+) -> Option<usize> {
     let t = &tokens[i];
     let s = t.text(text);
     let is_abbrev = t.is(TokenFlags::ABBREVIATION);
@@ -224,22 +241,28 @@ fn sentence_end(text: &str, tokens: &[Token], i: usize, para_start: usize) -> Op
         return None;
     }
     // Take closing quotes and brackets along.
-    let mut end = i + 1;
-    while end < tokens.len() {
-        let n = &tokens[end];
-        if n.is(TokenFlags::LINE_BREAK_BEFORE) {
-            break;
+    let end = if (closing.from..=closing.end).contains(&(i + 1)) {
+        closing.end
+    } else {
+        let mut end = i + 1;
+        while end < tokens.len() {
+            let n = &tokens[end];
+            if n.is(TokenFlags::LINE_BREAK_BEFORE) {
+                break;
+            }
+            let closes = (n.is(TokenFlags::QUOTE_CLOSE) && !n.is(TokenFlags::QUOTE_OPEN))
+                || (n.is(TokenFlags::QUOTE_CLOSE) && n.is(TokenFlags::JOINED))
+                || matches!(n.text(text), ")" | "]")
+                || (n.is(TokenFlags::TERMINAL) && n.is(TokenFlags::JOINED));
+            if closes {
+                end += 1;
+            } else {
+                break;
+            }
         }
-        let closes = (n.is(TokenFlags::QUOTE_CLOSE) && !n.is(TokenFlags::QUOTE_OPEN))
-            || (n.is(TokenFlags::QUOTE_CLOSE) && n.is(TokenFlags::JOINED))
-            || matches!(n.text(text), ")" | "]")
-            || (n.is(TokenFlags::TERMINAL) && n.is(TokenFlags::JOINED));
-        if closes {
-            end += 1;
-        } else {
-            break;
-        }
-    }
+        *closing = ClosingRun { from: i + 1, end };
+        end
+    };
     let next = tokens.get(end)?;
     if next.is(TokenFlags::LINE_BREAK_BEFORE) {
         return Some(end);
@@ -359,6 +382,23 @@ mod tests {
         // break after it was missed, gluing two paragraphs together.
         let text = "He said \"We won.\"\n\n\"And we will win again.\"";
         assert_eq!(paragraphs(text), ["He said \"We won.\"", "\"And we will win again.\""]);
+    }
+
+    #[test]
+    fn runs_of_terminal_marks() {
+        assert_eq!(sentences("He left!!! Then he came back."), ["He left!!!", "Then he came back."]);
+        assert_eq!(sentences("He left... and came back?!?! Yes."), ["He left... and came back?!?!", "Yes."]);
+        assert_eq!(sentences("Wait.....\") Now."), ["Wait.....\")", "Now."]);
+    }
+
+    #[test]
+    fn a_long_run_of_marks_is_scanned_once() {
+        // Regression: each mark of a run not followed by a sentence start scanned the
+        // rest of the run again (50,000 periods took seconds).
+        let text = format!("Kabul {} and then", ".".repeat(200_000));
+        let t = tokenize(&text);
+        let seg = segment(&text, &t);
+        assert_eq!(seg.sentences.len(), 1);
     }
 
     #[test]

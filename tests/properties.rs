@@ -1,6 +1,15 @@
-//! Properties that hold for any input: tokens tile the non-whitespace text, spans
-//! sit on character boundaries, mentions are sorted and disjoint, nothing panics.
+//! Properties that hold for any input, over arbitrary Unicode strings and over
+//! generated news-like text: tokens tile the non-whitespace text, nothing panics,
+//! every span lies inside the text on character boundaries, mentions are sorted
+//! and disjoint and each belongs to exactly one entity, quote content lies inside
+//! its quote span with the speaker and the cue outside it, and byte and code-point
+//! offsets convert both ways (the checks are in `support/invariants.rs`, shared
+//! with `tests/hostile.rs` and the fuzz targets).
 
+#[path = "support/invariants.rs"]
+mod invariants;
+
+use gazette::segment::segment;
 use gazette::tokenize::tokenize;
 use gazette::{CharOffsets, Extractor};
 use proptest::prelude::*;
@@ -31,6 +40,59 @@ fn newsish() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
+/// News-like sentences built from the shapes the quotation and entity stages look
+/// for: names with titles, speech verbs, quotations of every kind (balanced or not),
+/// datelines, line breaks, CRLF, with stray Unicode in between.
+fn news_article() -> impl Strategy<Value = String> {
+    let name = prop_oneof![
+        Just("Amir Khan Muttaqi"),
+        Just("Muttaqi"),
+        Just("Olena Kovalenko"),
+        Just("the minister"),
+        Just("he"),
+        Just("she"),
+        Just("Foreign Minister Sergei Lavrov"),
+        Just("a State Department spokeswoman"),
+        Just("the United Nations"),
+        Just("NATO"),
+        Just("Russia’s Foreign Ministry"),
+        Just("Mr. Smith"),
+    ];
+    let verb = prop_oneof![
+        Just("said"),
+        Just("told reporters"),
+        Just("added"),
+        Just("says"),
+        Just("wrote"),
+        Just("asked")
+    ];
+    let words = "[A-Za-z’' ,-]{0,40}";
+    let open = prop_oneof![Just("\""), Just("“"), Just("‘"), Just("«"), Just("„"), Just("'"), Just("")];
+    let close = prop_oneof![Just("\""), Just("”"), Just("’"), Just("»"), Just("“"), Just("'"), Just("")];
+    let sentence = prop_oneof![
+        // "...," X said.
+        (open.clone(), words, close.clone(), name.clone(), verb.clone())
+            .prop_map(|(o, w, c, n, v)| format!("{o}{w},{c} {n} {v}.")),
+        // X said: "..."
+        (name.clone(), verb.clone(), open.clone(), words, close.clone())
+            .prop_map(|(n, v, o, w, c)| format!("{n} {v}: {o}{w}.{c}")),
+        // "...," X said, "..."
+        (open.clone(), words, close.clone(), name.clone(), verb.clone(), words)
+            .prop_map(|(o, w, c, n, v, w2)| format!("{o}{w},{c} {n} {v}, {o}{w2}.{c}")),
+        // Reported speech, with a quoted fragment sometimes.
+        (name.clone(), verb.clone(), words, open, close)
+            .prop_map(|(n, v, w, o, c)| format!("{n} {v} that {o}{w}{c} would follow.")),
+        // According to X, ...
+        (name, words).prop_map(|(n, w)| format!("According to {n}, {w}.")),
+        Just("KABUL, Afghanistan (Reuters) — ".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n".to_string()),
+        "\\PC{1,4}",
+    ];
+    proptest::collection::vec(sentence, 0..25).prop_map(|v| v.join(" "))
+}
+
 fn check_tokens(text: &str) {
     let tokens = tokenize(text);
     let mut covered = vec![false; text.len()];
@@ -49,35 +111,29 @@ fn check_tokens(text: &str) {
     }
 }
 
-fn check_analysis(text: &str) {
-    let analysis = Extractor::new().extract(text);
+/// Sentences are in order, do not overlap, and each lies inside its paragraph.
+fn check_segments(text: &str) {
+    let tokens = tokenize(text);
+    let seg = segment(text, &tokens);
     let mut last_end = 0;
-    for m in &analysis.mentions {
-        assert!(m.span.start >= last_end, "mentions sorted and disjoint");
-        assert!(
-            m.span.end <= text.len()
-                && text.is_char_boundary(m.span.start)
-                && text.is_char_boundary(m.span.end)
-        );
-        assert!(analysis.entities[m.entity].mentions.iter().any(|&i| analysis.mentions[i].span == m.span));
-        last_end = m.span.end;
+    for s in &seg.sentences {
+        assert!(s.span.start >= last_end && s.span.start < s.span.end, "sentences in order: {s:?}");
+        let p = &seg.paragraphs[s.paragraph];
+        assert!(p.span.contains(s.span), "sentence {s:?} outside its paragraph {p:?}");
+        last_end = s.span.end;
     }
-    for q in &analysis.quotes {
-        for part in q.content.iter().chain(q.speaker.iter()).chain(q.cue.iter()).chain([&q.span]) {
-            assert!(part.end <= text.len());
-            assert!(text.is_char_boundary(part.start) && text.is_char_boundary(part.end));
-        }
-    }
-    for s in analysis.sentences.iter().chain(&analysis.paragraphs) {
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-    }
-    // Offsets convert to code points and back.
+}
+
+/// Every character boundary converts to code points and back, and every code-point
+/// offset to bytes and back.
+fn check_offsets(text: &str) {
     let offsets = CharOffsets::new(text);
-    for m in &analysis.mentions {
-        let c = offsets.span_to_chars(m.span);
-        assert_eq!(offsets.to_byte(c.start), Some(m.span.start));
-        assert_eq!(offsets.to_byte(c.end), Some(m.span.end));
+    let boundaries = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+    for (c, b) in boundaries.enumerate() {
+        assert_eq!(offsets.to_char(b), c, "byte {b}");
+        assert_eq!(offsets.to_byte(c), Some(b), "char {c}");
     }
+    assert_eq!(offsets.to_byte(text.chars().count() + 1), None);
 }
 
 proptest! {
@@ -94,12 +150,33 @@ proptest! {
     }
 
     #[test]
+    fn sentences_nest_in_paragraphs(text in prop_oneof![any::<String>(), newsish(), news_article()]) {
+        check_segments(&text);
+    }
+
+    #[test]
+    fn offsets_convert_both_ways(text in prop_oneof![any::<String>(), newsish()]) {
+        check_offsets(&text);
+    }
+
+    #[test]
     fn extract_never_panics_on_any_string(text in any::<String>()) {
-        check_analysis(&text);
+        invariants::check(&text, &Extractor::new().extract(&text));
     }
 
     #[test]
     fn extract_holds_its_invariants_on_newsish_text(text in newsish()) {
-        check_analysis(&text);
+        invariants::check(&text, &Extractor::new().extract(&text));
+    }
+
+    #[test]
+    fn extract_holds_its_invariants_on_news_articles(text in news_article()) {
+        invariants::check(&text, &Extractor::new().extract(&text));
+    }
+
+    #[test]
+    fn extract_is_deterministic(text in news_article()) {
+        let extractor = Extractor::new();
+        prop_assert_eq!(extractor.extract(&text), extractor.extract(&text));
     }
 }

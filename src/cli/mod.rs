@@ -136,7 +136,15 @@ pub fn run() -> i32 {
         Command::Extract(args) => {
             // Without a handler the signal would kill the process inside a write and
             // could leave half a line; with it, the run stops between lines.
-            let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
+            // A run that is not writing (waiting for input, or deep in one long
+            // document) does not look at the flag: a second later it is ended.
+            let _ = ctrlc::set_handler(|| {
+                INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+                std::thread::spawn(|| {
+                    std::thread::sleep(std::time::Duration::from_secs(1));
+                    std::process::exit(EXIT_INTERRUPTED);
+                });
+            });
             extract::run(&args)
         }
         Command::Eval { what } => match what {

@@ -81,6 +81,9 @@ impl List {
         let mut entries = Vec::new();
         let shared_empty: Arc<[(String, String)]> = Arc::from(Vec::new());
         let mut last_ids: Option<(Arc<str>, Ids)> = None;
+        // A byte-order mark (lists saved by spreadsheet programs and Notepad) is not
+        // part of the first line: it hid a header comment and made line 1 an error.
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         for (i, raw) in source.lines().enumerate() {
             let line_no = i + 1;
             let line = raw.trim_end_matches(['\r', '\n']);
@@ -235,6 +238,16 @@ mod tests {
             assert!(e.line().is_some());
             assert!(e.to_string().contains(needle), "{e} should mention {needle}");
         }
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        let l = List::parse("f", "\u{feff}# exported\nAcme\torganization\n").unwrap();
+        assert_eq!(l.entries.len(), 1);
+        assert_eq!(l.entries[0].name, "Acme");
+        assert_eq!(l.entries[0].line, 2);
+        let l = List::parse("f", "\u{feff}Acme\torganization\n").unwrap();
+        assert_eq!(l.entries[0].name, "Acme");
     }
 
     #[test]
