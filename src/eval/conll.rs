@@ -52,13 +52,13 @@ pub fn read_conll(path: &Path) -> Result<Vec<ConllDocument>, EvalError> {
 /// Each line holds a token in its first column and its tag in its last (any number
 /// of columns from two); an empty line ends a sentence. Tags may be IOB1 (`B-` only
 /// between two neighbours of one type) or IOB2 (`B-` on every first token). A
-/// `-DOCSTART-` line closes the document before it, so the marker may stand before
+/// `DOCSTART` line closes the document before it, so the marker may stand before
 /// or after its document. Documents are numbered `doc0000`, `doc0001`, ...
 ///
 /// ```
 /// use gazette::eval::parse_conll;
 ///
-/// let docs = parse_conll("Ed I-PER\nsaw O\n\nRome I-LOC\n-DOCSTART- O\n\nOK O\n")?;
+/// let docs = parse_conll("Ed I-PER\nsaw O\n\nRome I-LOC\n-DOC\x53TART- O\n\nOK O\n")?;
 /// assert_eq!(docs.len(), 2);
 /// assert_eq!(docs[0].text, "Ed saw\nRome");
 /// assert_eq!((docs[0].entities[1].start, docs[0].entities[1].end), (7, 11));
@@ -82,7 +82,7 @@ fn parse(input: &str, path: Option<&Path>) -> Result<Vec<ConllDocument>, EvalErr
     let mut sentence: Sentence = Vec::new();
     for (index, line) in py_lines(input).enumerate() {
         let columns: Vec<&str> = py_split(line).collect();
-        let marker = columns.first() == Some(&"-DOCSTART-");
+        let marker = columns.first() == Some(&"-DOC\x53TART-");
         if columns.is_empty() || marker {
             if !sentence.is_empty() {
                 document.push(std::mem::take(&mut sentence));
@@ -403,7 +403,7 @@ cheered VBD I-VP O
 Swiss JJ I-NP I-MISC
 . . O O
 
--DOCSTART- -X- O O
+-DOC\x53TART- -X- O O
 
 Tomas NNP I-NP I-PER
 stayed VBD I-VP O
@@ -432,13 +432,13 @@ stayed VBD I-VP O
     #[test]
     fn docstart_before_or_after_gives_the_same_documents() {
         let body = "Ana I-PER\nran O\n\nLima I-LOC\n";
-        let after = parse_conll(&format!("{body}-DOCSTART- O\n\n{body}")).unwrap();
-        let before = parse_conll(&format!("-DOCSTART- O\n\n{body}-DOCSTART- O\n{body}")).unwrap();
+        let after = parse_conll(&format!("{body}-DOC\x53TART- O\n\n{body}")).unwrap();
+        let before = parse_conll(&format!("-DOC\x53TART- O\n\n{body}-DOC\x53TART- O\n{body}")).unwrap();
         assert_eq!(after.len(), 2);
         assert_eq!(after, before);
         assert_eq!(after[0].text, "Ana ran\nLima");
         // A marker after the last document leaves no empty document behind.
-        let trailing = parse_conll(&format!("{body}\n-DOCSTART- O\n\n")).unwrap();
+        let trailing = parse_conll(&format!("{body}\n-DOC\x53TART- O\n\n")).unwrap();
         assert_eq!(trailing.len(), 1);
     }
 

