@@ -408,10 +408,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     if titled && p < run.end && p > run.start && is_name_token(cx, p) {
         let end = person_end(cx, p, run.end);
         if end > p && !is_ordinary_word(cx, p) || (end > p + 1) {
-            out.push(candidate(cx, p..end, EntityKind::Person, Rule::Title, PRIORITY_STRONG_RULE));
-            if end < run.end {
-                classify(cx, end..run.end, out);
-            }
+            person_then_rest(cx, p..end, run.end, Rule::Title, PRIORITY_STRONG_RULE, out);
             return;
         }
     }
@@ -426,16 +423,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     if role_before && !cx.cover[run.start].is_strong_list() && !cx.info[run.start].has(WordInfo::ORG_HEAD) {
         let end = person_end(cx, run.start, run.end);
         if organization(cx, &(run.start..run.end)).is_none() && !is_ordinary_word(cx, run.start) {
-            out.push(candidate(
-                cx,
-                run.start..end,
-                EntityKind::Person,
-                Rule::Title,
-                PRIORITY_STRONG_RULE - 5,
-            ));
-            if end < run.end {
-                classify(cx, end..run.end, out);
-            }
+            person_then_rest(cx, run.start..end, run.end, Rule::Title, PRIORITY_STRONG_RULE - 5, out);
             return;
         }
     }
@@ -448,16 +436,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
         }
         if p < run.end && !cx.cover[p].is_strong_list() {
             let end = person_end(cx, p, run.end);
-            out.push(candidate(
-                cx,
-                run.start..end,
-                EntityKind::Person,
-                Rule::GivenName,
-                PRIORITY_STRONG_RULE - 5,
-            ));
-            if end < run.end {
-                classify(cx, end..run.end, out);
-            }
+            person_then_rest(cx, run.start..end, run.end, Rule::GivenName, PRIORITY_STRONG_RULE - 5, out);
             return;
         }
     }
@@ -490,16 +469,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
             // Only list names (a country, a demonym) may stand before the given name.
             let clear_before = (run.start..g).all(|k| cx.cover[k] != Cover::None);
             if next_ok && (g == run.start || clear_before) {
-                out.push(candidate(
-                    cx,
-                    g..end,
-                    EntityKind::Person,
-                    Rule::GivenName,
-                    PRIORITY_STRONG_RULE - 5,
-                ));
-                if end < run.end {
-                    classify(cx, end..run.end, out);
-                }
+                person_then_rest(cx, g..end, run.end, Rule::GivenName, PRIORITY_STRONG_RULE - 5, out);
                 return;
             }
         }
@@ -530,6 +500,23 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     }
 
     classify_rest(cx, run, out);
+}
+
+/// Propose a person over `person` (which ends where the name ends), then classify
+/// what is left of the run after it.
+fn person_then_rest(
+    cx: &Context<'_>,
+    person: Range<usize>,
+    run_end: usize,
+    rule: Rule,
+    priority: Priority,
+    out: &mut Vec<Candidate>,
+) {
+    let end = person.end;
+    out.push(candidate(cx, person, EntityKind::Person, rule, priority));
+    if end < run_end {
+        classify(cx, end..run_end, out);
+    }
 }
 
 /// Speaker position, acronyms and lone given names: the last resorts.
