@@ -388,39 +388,43 @@ fn interruption_leaves_only_complete_lines() {
 #[cfg(unix)]
 #[test]
 fn interruption_stops_a_run_waiting_for_input() {
-    for args in [&["extract"][..], &["extract", "--jsonl"], &["extract", "--format", "spans"]] {
-        for (signal, stdin) in
-            [("INT", &b""[..]), ("TERM", b"Officials in Kenya"), ("INT", b"{\"id\": 1, \"te")]
-        {
-            let mut child = command(args)
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("gazette runs");
-            // Some input, and the input left open: gazette waits for the rest.
-            let mut input = child.stdin.take().expect("stdin");
-            input.write_all(stdin).expect("input");
-            input.flush().expect("input");
-            std::thread::sleep(Duration::from_millis(300));
-            send(&child, signal);
-            let started = Instant::now();
-            let status = loop {
-                if let Some(status) = child.try_wait().expect("wait") {
-                    break Some(status);
-                }
-                if started.elapsed() > Duration::from_secs(10) {
-                    break None;
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            };
-            let _ = child.kill();
-            drop(input);
-            let _ = child.wait();
-            let what = format!("{args:?} with {stdin:?} and SIG{signal}");
-            let status = status.unwrap_or_else(|| panic!("{what}: still running 10 s after the signal"));
-            assert_eq!(status.code(), Some(130), "{what}: {status}");
-        }
+    // Each mode with a different signal and a different unfinished input (each run
+    // takes a second or so: the program gives the run that long to stop by itself).
+    let runs: [(&[&str], &str, &[u8]); 4] = [
+        (&["extract"], "INT", b""),
+        (&["extract", "--format", "spans"], "TERM", b"Officials in Kenya"),
+        (&["extract", "--jsonl"], "INT", b"{\"id\": 1, \"te"),
+        (&["extract", "--jsonl"], "TERM", b"{\"id\": 1, \"text\": \"Kenya\"}\n"),
+    ];
+    for (args, signal, stdin) in runs {
+        let mut child = command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("gazette runs");
+        // Some input, and the input left open: gazette waits for the rest.
+        let mut input = child.stdin.take().expect("stdin");
+        input.write_all(stdin).expect("input");
+        input.flush().expect("input");
+        std::thread::sleep(Duration::from_millis(300));
+        send(&child, signal);
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break Some(status);
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let _ = child.kill();
+        drop(input);
+        let _ = child.wait();
+        let what = format!("{args:?} with {stdin:?} and SIG{signal}");
+        let status = status.unwrap_or_else(|| panic!("{what}: still running 10 s after the signal"));
+        assert_eq!(status.code(), Some(130), "{what}: {status}");
     }
 }
 
