@@ -151,9 +151,15 @@ fn write_windows(
 ) -> Result<(), Failure> {
     for window in records {
         let window = window.map_err(Failure::Read)?;
+        let mut record = Vec::new();
         for line in &window.lines {
-            out.write_all(line.as_bytes()).map_err(Failure::Write)?;
-            out.write_all(b"\n").map_err(Failure::Write)?;
+            // One write per whole line, under the lock the signal handler's exit timer
+            // takes: an exit never falls inside a line.
+            record.clear();
+            record.extend_from_slice(line.as_bytes());
+            record.push(b'\n');
+            let _writing = super::WRITING.lock().unwrap_or_else(|e| e.into_inner());
+            out.write_all(&record).map_err(Failure::Write)?;
             if super::interrupted() {
                 return Err(Failure::Interrupted);
             }

@@ -22,6 +22,10 @@ pub const EXIT_INTERRUPTED: i32 = 130;
 /// flushes and stops.
 pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// Held while a `--jsonl` output line is written; the exit timer of the signal
+/// handler takes it before ending the process.
+pub static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Whether a stop was asked for.
 pub fn interrupted() -> bool {
     INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
@@ -142,6 +146,7 @@ pub fn run() -> i32 {
                 INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
                 std::thread::spawn(|| {
                     std::thread::sleep(std::time::Duration::from_secs(1));
+                    let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
                     std::process::exit(EXIT_INTERRUPTED);
                 });
             });
