@@ -218,23 +218,7 @@ fn shape(s: &str) -> TokenFlags {
         }
         first = false;
     }
-    let mut f = TokenFlags::empty();
-    if letters {
-        f.insert(TokenFlags::WORD);
-    }
-    if digits {
-        f.insert(TokenFlags::DIGIT);
-    }
-    if !letters && !digits {
-        f.insert(TokenFlags::PUNCT);
-    }
-    if first_upper {
-        f.insert(TokenFlags::CAPITALIZED);
-    }
-    if upper && !lower {
-        f.insert(TokenFlags::ALL_CAPS);
-    }
-    f
+    shape_flags(letters, digits, first_upper, upper && !lower)
 }
 
 /// [`shape`] for ASCII text, on bytes.
@@ -257,6 +241,11 @@ fn shape_ascii(s: &[u8]) -> TokenFlags {
             _ => {}
         }
     }
+    shape_flags(letters, digits, s.first().is_some_and(|b| b.is_ascii_uppercase()), upper && !lower)
+}
+
+/// The shape flags from what a token's characters showed.
+fn shape_flags(letters: bool, digits: bool, first_upper: bool, all_caps: bool) -> TokenFlags {
     let mut f = TokenFlags::empty();
     if letters {
         f.insert(TokenFlags::WORD);
@@ -267,10 +256,10 @@ fn shape_ascii(s: &[u8]) -> TokenFlags {
     if !letters && !digits {
         f.insert(TokenFlags::PUNCT);
     }
-    if s.first().is_some_and(|b| b.is_ascii_uppercase()) {
+    if first_upper {
         f.insert(TokenFlags::CAPITALIZED);
     }
-    if upper && !lower {
+    if all_caps {
         f.insert(TokenFlags::ALL_CAPS);
     }
     f
