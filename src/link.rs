@@ -17,7 +17,6 @@ use crate::analysis::{Entity, EntityKind, Mention, MentionForm};
 use crate::lexicon::BuildWordHasher;
 use crate::resolve::Candidate;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
 /// How many distinct full names a multiword short form is compared with (they are
 /// tried in order of first appearance). Real documents have a handful.
@@ -27,15 +26,29 @@ const MAX_HOLDERS: usize = 64;
 pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity>) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::with_capacity(candidates.len());
-    let mut by_key: HashMap<(EntityKind, Arc<str>), usize, BuildWordHasher> = HashMap::default();
-    // Byte length of the text each entity's name was taken from.
-    let mut name_len: Vec<usize> = Vec::new();
+
+    // The words of every candidate the links below look at (people without a list
+    // entry, organisations), split once into one arena; `words_of[i]` is candidate
+    // i's range in it (empty for the others).
+    let mut arena: Vec<&str> = Vec::with_capacity(candidates.len() * 2);
+    let mut words_of: Vec<(u32, u32)> = Vec::with_capacity(candidates.len());
+    for c in &candidates {
+        let from = arena.len() as u32;
+        if has_words(c) {
+            push_name_words(c.span.text(text), &mut arena);
+        }
+        words_of.push((from, arena.len() as u32));
+    }
+    let words = |i: usize| -> &[&str] {
+        let (from, to) = words_of[i];
+        &arena[from as usize..to as usize]
+    };
 
     // Distinct full person names (two or more words), where each occurs (candidate
     // indices in text order), and which distinct names hold each word: a short form
     // looks only at the few distinct names that hold its first word.
-    let mut distinct: HashMap<Vec<&str>, usize, BuildWordHasher> = HashMap::default();
-    let mut full_names: Vec<(Vec<&str>, Vec<usize>)> = Vec::new();
+    let mut distinct: HashMap<&[&str], usize, BuildWordHasher> = HashMap::default();
+    let mut full_names: Vec<(&[&str], Vec<usize>)> = Vec::new();
     let mut names_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> = HashMap::default();
     // Candidate indices of the full names holding each word, in text order.
     let mut occurrences_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> = HashMap::default();
@@ -43,22 +56,22 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
         if c.kind != EntityKind::Person || c.canonical.is_some() {
             continue;
         }
-        let words: Vec<&str> = name_words(c.span.text(text));
-        if words.len() < 2 {
+        let name = words(i);
+        if name.len() < 2 {
             continue;
         }
-        let id = *distinct.entry(words.clone()).or_insert_with(|| {
-            for w in &words {
+        let id = *distinct.entry(name).or_insert_with(|| {
+            for w in name {
                 let list = names_with_word.entry(w).or_default();
                 if list.last() != Some(&full_names.len()) {
                     list.push(full_names.len());
                 }
             }
-            full_names.push((words, Vec::new()));
+            full_names.push((name, Vec::new()));
             full_names.len() - 1
         });
         full_names[id].1.push(i);
-        for w in &full_names[id].0 {
+        for w in full_names[id].0 {
             let at = occurrences_with_word.entry(w).or_default();
             if at.last() != Some(&i) {
                 at.push(i);
@@ -66,18 +79,16 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
         }
     }
     // Organisation acronyms: initials of multiword organisation names.
-    let mut org_initials: HashMap<String, usize> = HashMap::new();
+    let mut org_initials: HashMap<String, usize, BuildWordHasher> = HashMap::default();
+    let mut scratch = String::new();
     for (i, c) in candidates.iter().enumerate() {
         if c.kind == EntityKind::Organization {
-            let words = name_words(c.span.text(text));
-            if words.len() >= 2 {
-                let initials: String = words
-                    .iter()
-                    .filter(|w| w.chars().next().is_some_and(|ch| ch.is_uppercase()))
-                    .filter_map(|w| w.chars().next())
-                    .collect();
-                if initials.chars().count() >= 2 {
-                    org_initials.entry(initials).or_insert(i);
+            let name = words(i);
+            if name.len() >= 2 {
+                scratch.clear();
+                scratch.extend(name.iter().filter_map(|w| w.chars().next()).filter(|ch| ch.is_uppercase()));
+                if scratch.chars().nth(1).is_some() && !org_initials.contains_key(scratch.as_str()) {
+                    org_initials.insert(scratch.clone(), i);
                 }
             }
         }
@@ -89,20 +100,18 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
         if c.canonical.is_some() {
             continue;
         }
-        let surface = c.span.text(text);
         match c.kind {
             EntityKind::Person => {
-                let words = name_words(surface);
-                if words.is_empty() {
+                let name = words(i);
+                if name.is_empty() {
                     continue;
                 }
-                let contains = |full: &[&str]| {
-                    full.len() > words.len() && full.windows(words.len()).any(|w| w == words.as_slice())
-                };
+                let contains =
+                    |full: &[&str]| full.len() > name.len() && full.windows(name.len()).any(|w| w == name);
                 // One word (the usual short form): every full name holding it qualifies,
                 // so the nearest one is a binary search in its occurrences.
-                if words.len() == 1 {
-                    let Some(at) = occurrences_with_word.get(words[0]) else { continue };
+                if name.len() == 1 {
+                    let Some(at) = occurrences_with_word.get(name[0]) else { continue };
                     let split = at.partition_point(|&j| j < i);
                     let before = split.checked_sub(1).map(|k| at[k]);
                     let after = at.get(split).copied().filter(|&j| j > i);
@@ -113,7 +122,7 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                 }
                 // Several words: only the full names that hold the first word can hold
                 // them all; look at a bounded number of them.
-                let Some(holders) = names_with_word.get(words[0]) else { continue };
+                let Some(holders) = names_with_word.get(name[0]) else { continue };
                 // The nearest occurrence of a longer name before the mention, else after.
                 let mut before: Option<usize> = None;
                 let mut after: Option<usize> = None;
@@ -134,12 +143,16 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                     head[i] = j;
                 }
             }
-            EntityKind::Organization
-                if surface.chars().count() >= 2
-                    && surface.chars().all(|ch| ch.is_uppercase() || ch == '.') =>
-            {
-                let letters: String = surface.chars().filter(|ch| *ch != '.').collect();
-                if let Some(&j) = org_initials.get(&letters) {
+            EntityKind::Organization => {
+                let surface = c.span.text(text);
+                if surface.chars().nth(1).is_none()
+                    || !surface.chars().all(|ch| ch.is_uppercase() || ch == '.')
+                {
+                    continue;
+                }
+                scratch.clear();
+                scratch.extend(surface.chars().filter(|ch| *ch != '.'));
+                if let Some(&j) = org_initials.get(scratch.as_str()) {
                     if j != i {
                         head[i] = j;
                     }
@@ -159,26 +172,36 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
         head[i] = h;
     }
 
+    // Entities by kind and key (the canonical name, or the mention's words joined by
+    // single spaces), looked up through one reused buffer.
+    let mut by_key: [HashMap<Box<str>, usize, BuildWordHasher>; 4] = Default::default();
+    // Byte length of the text each entity's name was taken from.
+    let mut name_len: Vec<usize> = Vec::new();
     let mut entity_of_candidate: Vec<usize> = vec![usize::MAX; candidates.len()];
+    let mut key = String::new();
+    let mut key_words: Vec<&str> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         let h = head[i];
         let entity = if h != i && entity_of_candidate[h] != usize::MAX {
             entity_of_candidate[h]
         } else {
             let hc = &candidates[h];
-            let key_name: Arc<str> = match &hc.canonical {
-                Some(canon) => canon.clone(),
-                None => normalize_key(hc.span.text(text)).into(),
-            };
-            let key = (c.kind, key_name);
-            match by_key.get(&key) {
+            key.clear();
+            match &hc.canonical {
+                Some(canon) => key.push_str(canon),
+                None if has_words(hc) => join_words(words(h), &mut key),
+                None => {
+                    key_words.clear();
+                    push_name_words(hc.span.text(text), &mut key_words);
+                    join_words(&key_words, &mut key);
+                }
+            }
+            let map = &mut by_key[kind_index(c.kind)];
+            match map.get(key.as_str()) {
                 Some(&e) => e,
                 None => {
                     let e = entities.len();
-                    let name = match &hc.canonical {
-                        Some(canon) => canon.to_string(),
-                        None => clean_name(hc.span.text(text)),
-                    };
+                    let name = key.clone();
                     let ids: BTreeMap<String, String> = hc
                         .ids
                         .as_deref()
@@ -189,18 +212,24 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                         .collect();
                     name_len.push(hc.span.len());
                     entities.push(Entity { kind: c.kind, name, ids, mentions: Vec::new() });
-                    by_key.insert(key, e);
+                    map.insert(key.as_str().into(), e);
                     e
                 }
             }
         };
         entity_of_candidate[i] = entity;
-        let mention_index = mentions.len();
-        entities[entity].mentions.push(mention_index);
         if c.form == MentionForm::Name && c.canonical.is_none() && c.span.len() > name_len[entity] {
             // The longest name written in the text names a list-less entity.
             name_len[entity] = c.span.len();
-            entities[entity].name = clean_name(c.span.text(text));
+            let name = &mut entities[entity].name;
+            name.clear();
+            if has_words(c) {
+                join_words(words(i), name);
+            } else {
+                key_words.clear();
+                push_name_words(c.span.text(text), &mut key_words);
+                join_words(&key_words, name);
+            }
         }
         mentions.push(Mention {
             span: c.span,
@@ -210,21 +239,83 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
             found_by: c.found_by.clone(),
         });
     }
+    // Each entity's mentions, in text order, in vectors of the right size.
+    let mut counts = vec![0usize; entities.len()];
+    for &e in &entity_of_candidate {
+        counts[e] += 1;
+    }
+    for (entity, &n) in entities.iter_mut().zip(&counts) {
+        entity.mentions.reserve_exact(n);
+    }
+    for (i, &e) in entity_of_candidate.iter().enumerate() {
+        entities[e].mentions.push(i);
+    }
     (mentions, entities)
 }
 
-/// The words of a name, without possessive endings and punctuation.
-fn name_words(s: &str) -> Vec<&str> {
-    s.split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '\''))
-        .filter(|w| !w.is_empty())
-        .collect()
+/// Whether [`link`] splits the candidate's words into its arena.
+fn has_words(c: &Candidate) -> bool {
+    match c.kind {
+        EntityKind::Person => c.canonical.is_none(),
+        EntityKind::Organization => true,
+        _ => false,
+    }
 }
 
-fn normalize_key(s: &str) -> String {
-    name_words(s).join(" ")
+fn kind_index(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Country => 2,
+        EntityKind::Location => 3,
+    }
 }
 
-fn clean_name(s: &str) -> String {
-    name_words(s).join(" ")
+/// Append the words of a name to `out`, without possessive endings and punctuation.
+fn push_name_words<'t>(s: &'t str, out: &mut Vec<&'t str>) {
+    if s.is_ascii() {
+        // The usual case, on bytes: split at ASCII whitespace (the only whitespace
+        // ASCII has), trim what is neither alphanumeric nor `.`, `-`, `'`.
+        let keep = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'\'');
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && !keep(bytes[i]) && !is_ascii_space(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !is_ascii_space(bytes[i]) {
+                i += 1;
+            }
+            let mut end = i;
+            while end > start && !keep(bytes[end - 1]) {
+                end -= 1;
+            }
+            if end > start {
+                out.push(&s[start..end]);
+            }
+            i += 1;
+        }
+        return;
+    }
+    out.extend(
+        s.split(|c: char| c.is_whitespace())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '\''))
+            .filter(|w| !w.is_empty()),
+    );
+}
+
+/// The ASCII characters `char::is_whitespace` accepts.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// Append words joined by single spaces.
+fn join_words(words: &[&str], out: &mut String) {
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
 }

@@ -76,12 +76,28 @@ impl Normalized {
     pub fn new(text: &str, tokens: &[Token]) -> Normalized {
         let mut buffer = String::with_capacity(text.len() + tokens.len() + 2);
         let mut starts = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            starts.push(buffer.len() as u32);
-            buffer.push(' ');
-            push_normalized(t.text(text), &mut buffer);
+        // Tokens separated by exactly one space are copied as one run of text (the
+        // usual case in prose), then lower-cased in one pass over the whole buffer.
+        let bytes = text.as_bytes();
+        let mut run: Option<Range<usize>> = None;
+        let mut run_tokens = 0..0;
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(r) = &mut run {
+                if t.span.start == r.end + 1 && bytes[r.end] == b' ' {
+                    r.end = t.span.end;
+                    run_tokens.end = i + 1;
+                    continue;
+                }
+                flush_run(text, tokens, r.clone(), run_tokens.clone(), &mut buffer, &mut starts);
+            }
+            run = Some(t.span.start..t.span.end);
+            run_tokens = i..i + 1;
+        }
+        if let Some(r) = run {
+            flush_run(text, tokens, r, run_tokens, &mut buffer, &mut starts);
         }
         buffer.push(' ');
+        buffer.make_ascii_lowercase();
         Normalized { buffer, starts }
     }
 
@@ -110,6 +126,33 @@ impl Normalized {
 
     fn token_at(&self, offset: usize) -> Option<usize> {
         self.starts.binary_search(&(offset as u32)).ok()
+    }
+}
+
+/// Append a run of tokens separated by single spaces (`run` is their extent in the
+/// text) to the normalised buffer, each with the space before it.
+fn flush_run(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+    run_tokens: Range<usize>,
+    buffer: &mut String,
+    starts: &mut Vec<u32>,
+) {
+    let Some(run_text) = text.get(run.clone()) else { return };
+    if run_text.is_ascii() {
+        let base = buffer.len();
+        buffer.push(' ');
+        buffer.push_str(run_text);
+        for t in &tokens[run_tokens] {
+            starts.push((base + t.span.start - run.start) as u32);
+        }
+    } else {
+        for t in &tokens[run_tokens] {
+            starts.push(buffer.len() as u32);
+            buffer.push(' ');
+            push_normalized(t.text(text), buffer);
+        }
     }
 }
 
@@ -151,17 +194,22 @@ pub(crate) fn name_tokens(name: &str) -> Vec<Token> {
 
 /// Append the normalised form of one token: lower case, apostrophes as `'`, dashes as `-`.
 pub fn push_normalized(s: &str, out: &mut String) {
-    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
-        let from = out.len();
-        out.push_str(s);
-        out[from..].make_ascii_lowercase();
+    let bytes = s.as_bytes();
+    // Plain ASCII (nearly every token): no per-char decoding. (The ASCII backtick is
+    // kept as it is, like every other ASCII character.)
+    if bytes.is_ascii() {
+        if bytes.iter().any(u8::is_ascii_uppercase) {
+            out.extend(bytes.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(s);
+        }
         return;
     }
     for c in s.chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
             c if c.is_ascii() => out.push(c),
-            '’' | '‘' | '`' | '´' | 'ʼ' | '′' => out.push('\''),
+            '’' | '‘' | '´' | 'ʼ' | '′' => out.push('\''),
             '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
             c if c.is_whitespace() => out.push('_'),
             c => out.extend(c.to_lowercase()),
@@ -228,6 +276,7 @@ impl Gazetteer {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .prefilter(false)
                 .build(&order)
                 .ok()
         };
