@@ -45,6 +45,25 @@ pub struct Entry {
     pub list: u16,
     /// Byte spans of the surface form's tokens in `source.name`.
     surface_tokens: Box<[Span]>,
+    /// For each surface token: [`FIRST_UPPER`] and [`HAS_UPPER`] bits.
+    surface_case: Box<[u8]>,
+}
+
+/// The first character of a surface token is upper case.
+const FIRST_UPPER: u8 = 1;
+/// Some character of a surface token is upper case.
+const HAS_UPPER: u8 = 2;
+
+/// The case bits of one surface token.
+fn case_bits(word: &str) -> u8 {
+    let mut bits = 0;
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        bits |= FIRST_UPPER;
+    }
+    if word.chars().any(char::is_uppercase) {
+        bits |= HAS_UPPER;
+    }
+    bits
 }
 
 impl Entry {
@@ -249,10 +268,12 @@ impl Gazetteer {
                 }
                 key.push(' ');
                 let id = entries.len() as EntryId;
+                let surface_case = toks.iter().map(|t| case_bits(t.text(&e.name))).collect();
                 entries.push(Entry {
                     source: e,
                     list: li as u16,
                     surface_tokens: toks.iter().map(|t| t.span).collect(),
+                    surface_case,
                 });
                 match by_pattern.get_mut(key.as_str()) {
                     Some(ids) => ids.push(id),
@@ -340,11 +361,11 @@ impl Gazetteer {
     fn case_fits(&self, entry: &Entry, text: &str, tokens: &[Token]) -> bool {
         let name = &entry.source.name;
         let mut any_upper = false;
-        for (t, s) in tokens.iter().zip(entry.surface_tokens.iter()) {
+        for ((t, s), &case) in tokens.iter().zip(entry.surface_tokens.iter()).zip(entry.surface_case.iter()) {
             let got = t.text(text);
             let want = s.text(name);
-            let want_first_upper = want.chars().next().is_some_and(|c| c.is_uppercase());
-            let want_has_upper = want.chars().any(|c| c.is_uppercase());
+            let want_first_upper = case & FIRST_UPPER != 0;
+            let want_has_upper = case & HAS_UPPER != 0;
             let got_caps = t.is(TokenFlags::ALL_CAPS);
             if t.is(TokenFlags::CAPITALIZED) {
                 any_upper = true;
