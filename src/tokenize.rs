@@ -214,9 +214,27 @@ const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
     keys
 };
 
+/// The first bytes of [`ABBREVIATIONS`], as a set of ASCII bytes: most words are
+/// told apart by this alone.
+const ABBREVIATION_FIRST_BYTES: u128 = {
+    let mut set = 0u128;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let first = ABBREVIATIONS[i].as_bytes()[0];
+        assert!(first < 128);
+        set |= 1 << first;
+        i += 1;
+    }
+    set
+};
+
 /// Whether `word` (without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    word.len() <= PACKED_MAX && ABBREVIATION_KEYS.binary_search(&pack_word(word.as_bytes())).is_ok()
+    let Some(&first) = word.as_bytes().first() else { return false };
+    first < 128
+        && ABBREVIATION_FIRST_BYTES & (1 << first) != 0
+        && word.len() <= PACKED_MAX
+        && ABBREVIATION_KEYS.binary_search(&pack_word(word.as_bytes())).is_ok()
 }
 
 fn is_apostrophe_char(c: char) -> bool {
@@ -303,10 +321,13 @@ const SHAPES: [TokenFlags; 32] = {
 /// Split `text` into tokens. Never panics; tokens are in order, do not overlap,
 /// lie on character boundaries and cover every non-whitespace character.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut builder = Builder { text, tokens: Vec::with_capacity(text.len() / 5 + 1), gap: Gap::Start };
+    let mut builder =
+        Builder { text, tokens: Vec::with_capacity(text.len() / 5 + 1), gap: Gap::Start, lone_n: false };
     for_each_piece(text, &mut builder);
     let mut tokens = builder.tokens;
-    mark_n_contractions(text, &mut tokens);
+    if builder.lone_n {
+        mark_n_contractions(text, &mut tokens);
+    }
     tokens
 }
 
@@ -315,6 +336,9 @@ struct Builder<'t> {
     text: &'t str,
     tokens: Vec<Token>,
     gap: Gap,
+    /// Whether a token may be a lone `n` glued to the one before (as in "rock 'n'
+    /// roll"), so that [`mark_n_contractions`] has something to do.
+    lone_n: bool,
 }
 
 impl<'t> PieceSink<'t> for Builder<'t> {
@@ -356,33 +380,32 @@ impl Builder<'_> {
         let pos_flags = self.gap.flags();
         self.gap = Gap::None;
         let joined = pos_flags.contains(TokenFlags::JOINED);
-        let len = end - start;
-        if len == 1 && joined {
-            let handled = match bytes[start] {
-                b'.' => self.absorb_period(end),
-                b's' | b'S' => self.attach_detached_clitic(end),
-                _ => false,
-            };
-            if handled {
-                return;
+        let mut flags = shape | pos_flags;
+        if single {
+            let first = bytes[start];
+            if joined {
+                let handled = match first {
+                    b'.' => self.absorb_period(end),
+                    b's' | b'S' => self.attach_detached_clitic(end),
+                    _ => false,
+                };
+                if handled {
+                    return;
+                }
             }
-        }
-        // An apostrophe (`is_apostrophe_char`) ends in `'`, `` ` `` or a byte over 0x7F.
-        if len > 2
+            if first.is_ascii_alphanumeric() {
+                // Letters and digits have no punctuation role.
+                self.lone_n |= joined && matches!(first, b'n' | b'N');
+            } else if let Some(c) = text[start..end].chars().next() {
+                flags.insert(punct_role(text, start, end, c));
+            }
+        } else if end - start > 2
             && matches!(bytes[end - 1], b's' | b'S')
+            // An apostrophe (`is_apostrophe_char`) ends in `'`, `` ` `` or a byte over 0x7F.
             && matches!(bytes[end - 2], b'\'' | b'`' | 0x80..)
             && self.split_clitic(start, end, pos_flags)
         {
             return;
-        }
-        let mut flags = shape | pos_flags;
-        if single {
-            if let Some(c) = text[start..end].chars().next() {
-                // Letters and digits have no punctuation role.
-                if !c.is_ascii_alphanumeric() {
-                    flags.insert(punct_role(text, start, end, c));
-                }
-            }
         }
         self.tokens.push(Token { span: Span::new(start, end), flags });
     }
@@ -475,6 +498,7 @@ impl Builder<'_> {
         if !base.chars().any(|c| c.is_alphanumeric()) {
             return false;
         }
+        self.lone_n |= matches!(base, "n" | "N");
         self.tokens.push(Token { span: Span::new(start, start + cut), flags: shape(base) | pos_flags });
         self.tokens.push(Token {
             span: Span::new(start + cut, end),
@@ -488,7 +512,7 @@ impl Builder<'_> {
 trait PieceSink<'t> {
     /// What [`PieceSink::rewind`] needs to forget the pieces reported after now.
     type Mark;
-    /// A run of ASCII whitespace (or one vertical tab).
+    /// A run of ASCII whitespace ([`is_gap_byte`]).
     fn space(&mut self, ws: &'t str);
     /// A piece `start..end` the fast path found and shaped: no whitespace in it;
     /// `shape` is what [`shape`] gives for it; `single` whether it is one character.
@@ -506,7 +530,7 @@ trait PieceSink<'t> {
 /// `split_word_bound_indices` gives them (for the purpose of tokenizing: whitespace
 /// may be grouped differently).
 ///
-/// The text is cut into chunks at ASCII whitespace. A chunk of ASCII and of the
+/// The text is cut into chunks at ASCII whitespace ([`is_gap_byte`]). A chunk of ASCII and of the
 /// few other characters whose UAX #29 word-break class [`fast_char`] knows (Latin
 /// letters, curly quotes, dashes, the ellipsis) is split here, byte by byte, with the
 /// shape of each piece worked out on the way. At the first character it does not
@@ -516,9 +540,9 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() {
+        if is_gap_byte(bytes[i]) {
             let mut j = i + 1;
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            while j < bytes.len() && is_gap_byte(bytes[j]) {
                 j += 1;
             }
             sink.space(&text[i..j]);
@@ -528,18 +552,14 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
         let chunk_start = i;
         let mark = sink.mark();
         loop {
-            if bytes[i] == VERTICAL_TAB {
-                // Whitespace to `char::is_whitespace`, not to `u8::is_ascii_whitespace`.
-                sink.space(&text[i..i + 1]);
-                i += 1;
-            } else if let Some((end, shape, single)) = fast_piece(bytes, i) {
+            if let Some((end, shape, single)) = fast_piece(bytes, i) {
                 sink.word(i, end, shape, single);
                 i = end;
             } else {
                 i = slow_chunk(text, chunk_start, i, sink, mark);
                 break;
             }
-            if i >= bytes.len() || bytes[i].is_ascii_whitespace() {
+            if i >= bytes.len() || is_gap_byte(bytes[i]) {
                 break;
             }
         }
@@ -559,8 +579,7 @@ fn slow_chunk<'t, S: PieceSink<'t>>(
 ) -> usize {
     sink.rewind(mark);
     let bytes = text.as_bytes();
-    let end =
-        bytes[unknown..].iter().position(|b| b.is_ascii_whitespace()).map_or(bytes.len(), |k| unknown + k);
+    let end = bytes[unknown..].iter().position(|&b| is_gap_byte(b)).map_or(bytes.len(), |k| unknown + k);
     // Whitespace is ASCII, so `end` is a character boundary.
     for (k, piece) in text[start..end].split_word_bound_indices() {
         sink.unicode(start + k, piece);
@@ -569,6 +588,13 @@ fn slow_chunk<'t, S: PieceSink<'t>>(
 }
 
 const VERTICAL_TAB: u8 = 0x0b;
+
+/// Whether `b` is ASCII whitespace: `u8::is_ascii_whitespace` and the vertical tab
+/// (whitespace to `char::is_whitespace` and, as a UAX #29 Newline, a piece of its
+/// own: so it can end chunks as well).
+fn is_gap_byte(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == VERTICAL_TAB
+}
 
 /// Word-break classes (UAX #29) of the characters the fast path handles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -808,8 +834,8 @@ impl Gap {
 
 /// Whether a word glued to a following period keeps it.
 fn keeps_period(word: &str) -> bool {
-    // "U.S", "U.N", "e.g", "a.m": internal periods.
-    if word.contains('.') {
+    // "U.S", "U.N", "e.g", "a.m": internal periods (a byte loop: words are short).
+    if word.bytes().any(|b| b == b'.') {
         return true;
     }
     // Initials: one letter.
@@ -822,6 +848,17 @@ fn keeps_period(word: &str) -> bool {
 
 /// Flags for a one-character punctuation token, looking at its neighbours.
 fn punct_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
+    match c {
+        '.' | '!' | '?' | '…' => return TokenFlags::TERMINAL,
+        c if is_dash_char(c) => return TokenFlags::DASH,
+        '“' | '„' | '«' => return TokenFlags::QUOTE_OPEN,
+        '”' | '»' => return TokenFlags::QUOTE_CLOSE,
+        '‹' => return TokenFlags::QUOTE_OPEN | TokenFlags::SINGLE_QUOTE,
+        '›' => return TokenFlags::QUOTE_CLOSE | TokenFlags::SINGLE_QUOTE,
+        '"' | '\'' | '’' | '‘' | '`' => {}
+        _ => return TokenFlags::empty(),
+    }
+    // A straight or single quotation mark: what is around it tells its role.
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let space_before = before.is_none_or(|b| b.is_whitespace() || is_opening_bracket(b));
@@ -834,12 +871,6 @@ fn punct_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
             || matches!(b, '"' | '“' | '‘' | '\'' | '«' | '„' | '/' | ':')
     });
     match c {
-        '.' | '!' | '?' | '…' => TokenFlags::TERMINAL,
-        c if is_dash_char(c) => TokenFlags::DASH,
-        '“' | '„' | '«' => TokenFlags::QUOTE_OPEN,
-        '”' | '»' => TokenFlags::QUOTE_CLOSE,
-        '‹' => TokenFlags::QUOTE_OPEN | TokenFlags::SINGLE_QUOTE,
-        '›' => TokenFlags::QUOTE_CLOSE | TokenFlags::SINGLE_QUOTE,
         '"' => {
             let mut f = TokenFlags::empty();
             if open_ctx && !space_after {
