@@ -356,8 +356,8 @@ impl<'t> PieceSink<'t> for Builder<'t> {
     }
 
     #[inline(always)]
-    fn space(&mut self, ws: &'t str) {
-        self.gap = self.gap.with_ascii(ws.as_bytes());
+    fn space(&mut self, ws: &[u8]) {
+        self.gap = self.gap.with_ascii(ws);
     }
 
     #[inline(always)]
@@ -513,7 +513,7 @@ trait PieceSink<'t> {
     /// What [`PieceSink::rewind`] needs to forget the pieces reported after now.
     type Mark;
     /// A run of ASCII whitespace ([`is_gap_byte`]).
-    fn space(&mut self, ws: &'t str);
+    fn space(&mut self, ws: &[u8]);
     /// A piece `start..end` the fast path found and shaped: no whitespace in it;
     /// `shape` is what [`shape`] gives for it; `single` whether it is one character.
     fn word(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool);
@@ -545,7 +545,7 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
             while j < bytes.len() && is_gap_byte(bytes[j]) {
                 j += 1;
             }
-            sink.space(&text[i..j]);
+            sink.space(&bytes[i..j]);
             i = j;
             continue;
         }
@@ -847,18 +847,25 @@ fn keeps_period(word: &str) -> bool {
 }
 
 /// Flags for a one-character punctuation token, looking at its neighbours.
+#[inline(always)]
 fn punct_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
     match c {
-        '.' | '!' | '?' | '…' => return TokenFlags::TERMINAL,
-        c if is_dash_char(c) => return TokenFlags::DASH,
-        '“' | '„' | '«' => return TokenFlags::QUOTE_OPEN,
-        '”' | '»' => return TokenFlags::QUOTE_CLOSE,
-        '‹' => return TokenFlags::QUOTE_OPEN | TokenFlags::SINGLE_QUOTE,
-        '›' => return TokenFlags::QUOTE_CLOSE | TokenFlags::SINGLE_QUOTE,
-        '"' | '\'' | '’' | '‘' | '`' => {}
-        _ => return TokenFlags::empty(),
+        ',' => TokenFlags::empty(),
+        '.' | '!' | '?' | '…' => TokenFlags::TERMINAL,
+        c if is_dash_char(c) => TokenFlags::DASH,
+        '“' | '„' | '«' => TokenFlags::QUOTE_OPEN,
+        '”' | '»' => TokenFlags::QUOTE_CLOSE,
+        '‹' => TokenFlags::QUOTE_OPEN | TokenFlags::SINGLE_QUOTE,
+        '›' => TokenFlags::QUOTE_CLOSE | TokenFlags::SINGLE_QUOTE,
+        '"' | '\'' | '’' | '‘' | '`' => quote_role(text, start, end, c),
+        _ => TokenFlags::empty(),
     }
-    // A straight or single quotation mark: what is around it tells its role.
+}
+
+/// [`punct_role`] for a straight or single quotation mark: what is around it tells
+/// its role.
+#[inline(never)]
+fn quote_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let space_before = before.is_none_or(|b| b.is_whitespace() || is_opening_bracket(b));
@@ -1063,7 +1070,7 @@ mod tests {
             fn rewind(&mut self, mark: usize) {
                 self.1.truncate(mark);
             }
-            fn space(&mut self, _: &'t str) {}
+            fn space(&mut self, _: &[u8]) {}
             fn word(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool) {
                 self.1.push((start, self.0[start..end].to_string(), shape, single));
             }
