@@ -147,6 +147,15 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segmentation {
     let mut closing = ClosingRun::default();
     let mut i = 0;
     while i < tokens.len() {
+        // Skip the common case, told by flags alone: no sentence end at a token, no
+        // line break after it (what `paragraph_break` and `sentence_end` would say).
+        i += tokens[i..]
+            .windows(2)
+            .position(|pair| {
+                pair[0].flags.intersects(TokenFlags::TERMINAL | TokenFlags::ABBREVIATION)
+                    || pair[1].is(TokenFlags::LINE_BREAK_BEFORE)
+            })
+            .unwrap_or(tokens.len() - 1 - i);
         let next = i + 1;
         let para_break = next == tokens.len() || paragraph_break(text, tokens, next, wrapped);
         if para_break {
@@ -195,11 +204,18 @@ fn push_sentence(seg: &mut Segmentation, tokens: &[Token], range: Range<usize>) 
 }
 
 /// Whether a paragraph starts at token `i`.
+#[inline(always)]
 fn paragraph_break(text: &str, tokens: &[Token], i: usize, wrapped: bool) -> bool {
+    // Most tokens follow no line break: only those need a closer look.
+    tokens[i].is(TokenFlags::LINE_BREAK_BEFORE)
+        && i != 0
+        && paragraph_break_after_line(text, tokens, i, wrapped)
+}
+
+/// [`paragraph_break`] at a token `i > 0` after a line break.
+#[inline(never)]
+fn paragraph_break_after_line(text: &str, tokens: &[Token], i: usize, wrapped: bool) -> bool {
     let t = &tokens[i];
-    if !t.is(TokenFlags::LINE_BREAK_BEFORE) || i == 0 {
-        return false;
-    }
     let prev = &tokens[i - 1];
     let prev_closes = prev.is(TokenFlags::TERMINAL)
         || prev.is(TokenFlags::QUOTE_CLOSE)
@@ -227,6 +243,7 @@ struct ClosingRun {
 }
 
 /// If a sentence can end at token `i`, the index one past its last token.
+#[inline(always)]
 fn sentence_end(
     text: &str,
     tokens: &[Token],
@@ -234,8 +251,23 @@ fn sentence_end(
     para_start: usize,
     closing: &mut ClosingRun,
 ) -> Option<usize> {
+    // Only terminal punctuation and abbreviations can end a sentence.
+    if !tokens[i].flags.intersects(TokenFlags::TERMINAL | TokenFlags::ABBREVIATION) {
+        return None;
+    }
+    sentence_end_at_mark(text, tokens, i, para_start, closing)
+}
+
+/// [`sentence_end`] at a terminal mark or an abbreviation.
+#[inline(never)]
+fn sentence_end_at_mark(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    para_start: usize,
+    closing: &mut ClosingRun,
+) -> Option<usize> {
     let t = &tokens[i];
-    let s = t.text(text);
     let is_abbrev = t.is(TokenFlags::ABBREVIATION);
     if !t.is(TokenFlags::TERMINAL) && !is_abbrev {
         return None;
@@ -252,8 +284,8 @@ fn sentence_end(
             }
             let closes = (n.is(TokenFlags::QUOTE_CLOSE) && !n.is(TokenFlags::QUOTE_OPEN))
                 || (n.is(TokenFlags::QUOTE_CLOSE) && n.is(TokenFlags::JOINED))
-                || matches!(n.text(text), ")" | "]")
-                || (n.is(TokenFlags::TERMINAL) && n.is(TokenFlags::JOINED));
+                || (n.is(TokenFlags::TERMINAL) && n.is(TokenFlags::JOINED))
+                || (n.span.len() == 1 && matches!(n.text(text), ")" | "]"));
             if closes {
                 end += 1;
             } else {
@@ -267,7 +299,6 @@ fn sentence_end(
     if next.is(TokenFlags::LINE_BREAK_BEFORE) {
         return Some(end);
     }
-    let next_text = next.text(text);
     let next_starts_sentence = next.is(TokenFlags::CAPITALIZED)
         || (next.is(TokenFlags::DIGIT) && !next.is(TokenFlags::WORD))
         || (next.is(TokenFlags::QUOTE_OPEN) && !next.is(TokenFlags::JOINED));
@@ -275,10 +306,11 @@ fn sentence_end(
         return None;
     }
     if is_abbrev {
+        let s = t.text(text);
         if PRE_NAME.contains(&s) || is_initial(s) {
             return None;
         }
-        return SENTENCE_STARTERS.contains(&next_text).then_some(end);
+        return SENTENCE_STARTERS.contains(&next.text(text)).then_some(end);
     }
     // "...". An ellipsis inside a sentence is followed by lower case, handled above.
     // A lone "." after a one-letter token inside a list ("A. B.") is rare; accept.
@@ -297,19 +329,78 @@ fn is_initial(s: &str) -> bool {
 fn is_hard_wrapped(text: &str) -> bool {
     let mut continued = 0usize;
     let mut typewriter = 0usize;
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
-        let Some(next) = lines.peek() else { break };
-        if line.trim().is_empty() || next.trim().is_empty() {
-            continue;
+    let mut lines = lines(text);
+    let Some(mut line) = lines.next() else { return false };
+    let mut line_blank = is_blank(line);
+    for next in lines {
+        let next_blank = is_blank(next);
+        if !line_blank && !next_blank {
+            continued += 1;
+            // No more characters than bytes: a short line is not counted.
+            if line.len() >= 45 && (45..=100).contains(&line.chars().count()) {
+                typewriter += 1;
+            }
         }
-        continued += 1;
-        let n = line.chars().count();
-        if (45..=100).contains(&n) {
-            typewriter += 1;
-        }
+        line = next;
+        line_blank = next_blank;
     }
     continued >= 3 && typewriter * 4 >= continued * 3
+}
+
+/// The lines of `text`, as `str::lines` gives them (split at `\n` and `\r\n`), found
+/// with a newline search that compiles to vector instructions.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let end = find_newline(bytes, start);
+        // `\n` is ASCII, so `end` is a character boundary.
+        let line = &text[start..end];
+        start = end + 1;
+        if end < bytes.len() {
+            return Some(line.strip_suffix('\r').unwrap_or(line));
+        }
+        Some(line)
+    })
+}
+
+/// The offset of the first `\n` in `bytes` from `from` on, or `bytes.len()`.
+fn find_newline(bytes: &[u8], from: usize) -> usize {
+    const BLOCK: usize = 32;
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut blocks = rest.chunks_exact(BLOCK);
+    let mut offset = from;
+    for block in &mut blocks {
+        // No early exit inside the block, so the compiler compares it at once.
+        if block.iter().fold(false, |found, &b| found | (b == b'\n')) {
+            // Where: eight bytes at a time (the lowest byte that is 0 after the
+            // `^` is found exactly by the `- 1` borrow trick).
+            for (k, word) in block.chunks_exact(8).enumerate() {
+                let mut le = [0; 8];
+                le.copy_from_slice(word);
+                let x = u64::from_le_bytes(le) ^ 0x0a0a_0a0a_0a0a_0a0a;
+                let zero = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+                if zero != 0 {
+                    return offset + 8 * k + (zero.trailing_zeros() / 8) as usize;
+                }
+            }
+        }
+        offset += BLOCK;
+    }
+    blocks.remainder().iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| offset + k)
+}
+
+/// Whether `line` is only whitespace (`line.trim().is_empty()`), looking at its
+/// first bytes only when they settle it.
+fn is_blank(line: &str) -> bool {
+    match line.bytes().find(|b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')) {
+        None => true,
+        Some(b) if b < 0x80 => false,
+        Some(_) => line.trim().is_empty(),
+    }
 }
 
 #[cfg(test)]
@@ -399,6 +490,48 @@ mod tests {
         let t = tokenize(&text);
         let seg = segment(&text, &t);
         assert_eq!(seg.sentences.len(), 1);
+    }
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        let long = format!("{}\n{}\r\n\r\n{}", "a".repeat(40), "é".repeat(17), "b\r".repeat(9));
+        let mut texts = vec![long];
+        for at in 0..100 {
+            let mut text = "x".repeat(100);
+            text.replace_range(at..at + 1, "\n");
+            texts.push(text.clone());
+            text.replace_range(at / 2..at / 2 + 1, "\n");
+            texts.push(text);
+        }
+        for text in ["", "\n", "\n\n", "a", "a\n", "a\r", "a\r\n", "\r\n", "\ra\r\nb\n\r", "x\ny"]
+            .into_iter()
+            .chain(texts.iter().map(String::as_str))
+        {
+            assert_eq!(lines(text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>(), "{text:?}");
+            for from in 0..=text.len() {
+                let expected =
+                    text.as_bytes()[from..].iter().position(|&b| b == b'\n').map_or(text.len(), |k| from + k);
+                assert_eq!(find_newline(text.as_bytes(), from), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn blank_lines_are_those_trim_empties() {
+        for line in [
+            "",
+            " ",
+            "\t\x0b\x0c\r ",
+            " \u{a0}\u{2028} ",
+            " \u{a0}x",
+            "\x1c",
+            " x ",
+            "\u{85}",
+            "é",
+            "  \u{3000}",
+        ] {
+            assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
+        }
     }
 
     #[test]

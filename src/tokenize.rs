@@ -178,9 +178,63 @@ const ABBREVIATIONS: &[&str] = &[
     "Ph", "Mme", "Mlle",
 ];
 
+/// The longest word [`pack_word`] packs.
+const PACKED_MAX: usize = 7;
+
+/// A word of at most [`PACKED_MAX`] bytes as one integer: its bytes, little-endian,
+/// and its length in the top byte, so two such words pack alike only when equal.
+const fn pack_word(word: &[u8]) -> u64 {
+    let mut key = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() && i < PACKED_MAX {
+        key |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// [`ABBREVIATIONS`] packed by [`pack_word`] and sorted, for a binary search instead
+/// of a string comparison with each.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        assert!(ABBREVIATIONS[i].len() <= PACKED_MAX);
+        keys[i] = pack_word(ABBREVIATIONS[i].as_bytes());
+        // Insertion sort, as it goes.
+        let mut k = i;
+        while k > 0 && keys[k - 1] > keys[k] {
+            let t = keys[k - 1];
+            keys[k - 1] = keys[k];
+            keys[k] = t;
+            k -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// The first bytes of [`ABBREVIATIONS`], as a set of ASCII bytes: most words are
+/// told apart by this alone.
+const ABBREVIATION_FIRST_BYTES: u128 = {
+    let mut set = 0u128;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let first = ABBREVIATIONS[i].as_bytes()[0];
+        assert!(first < 128);
+        set |= 1 << first;
+        i += 1;
+    }
+    set
+};
+
 /// Whether `word` (without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
+    let Some(&first) = word.as_bytes().first() else { return false };
+    first < 128
+        && ABBREVIATION_FIRST_BYTES & (1 << first) != 0
+        && word.len() <= PACKED_MAX
+        && ABBREVIATION_KEYS.binary_search(&pack_word(word.as_bytes())).is_ok()
 }
 
 fn is_apostrophe_char(c: char) -> bool {
@@ -191,306 +245,517 @@ fn is_dash_char(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '⁃' | '﹘' | '﹣' | '－')
 }
 
+/// What a character contributes to a token's shape: a set of the bits below.
+type ShapeBits = u8;
+/// An alphabetic character.
+const LETTER: ShapeBits = 1;
+/// A numeric character.
+const DIGIT: ShapeBits = 2;
+/// An alphabetic upper-case character.
+const UPPER: ShapeBits = 4;
+/// An alphabetic lower-case character (and not upper case).
+const LOWER: ShapeBits = 8;
+
+/// The shape bits of one character.
+fn char_shape(c: char) -> ShapeBits {
+    if c.is_ascii() {
+        return ASCII_CLASSES[c as usize].1;
+    }
+    if c.is_alphabetic() {
+        if c.is_uppercase() {
+            LETTER | UPPER
+        } else if c.is_lowercase() {
+            LETTER | LOWER
+        } else {
+            LETTER
+        }
+    } else if c.is_numeric() {
+        DIGIT
+    } else {
+        0
+    }
+}
+
 /// Shape flags computed from the characters of a token.
 fn shape(s: &str) -> TokenFlags {
-    if s.is_ascii() {
-        return shape_ascii(s.as_bytes());
-    }
-    let mut letters = false;
-    let mut digits = false;
-    let mut lower = false;
-    let mut upper = false;
-    let mut first_upper = false;
-    let mut first = true;
-    for c in s.chars() {
-        if c.is_alphabetic() {
-            letters = true;
-            if c.is_uppercase() {
-                upper = true;
-                if first {
-                    first_upper = true;
-                }
-            } else if c.is_lowercase() {
-                lower = true;
-            }
-        } else if c.is_numeric() {
-            digits = true;
-        }
-        first = false;
-    }
-    shape_flags(letters, digits, first_upper, upper && !lower)
+    let mut chars = s.chars();
+    let first = chars.next().map_or(0, char_shape);
+    shape_from_bits(chars.fold(first, |bits, c| bits | char_shape(c)), first)
 }
 
-/// [`shape`] for ASCII text, on bytes.
-fn shape_ascii(s: &[u8]) -> TokenFlags {
-    let mut letters = false;
-    let mut digits = false;
-    let mut lower = false;
-    let mut upper = false;
-    for &b in s {
-        match b {
-            b'a'..=b'z' => {
-                letters = true;
-                lower = true;
-            }
-            b'A'..=b'Z' => {
-                letters = true;
-                upper = true;
-            }
-            b'0'..=b'9' => digits = true,
-            _ => {}
-        }
-    }
-    shape_flags(letters, digits, s.first().is_some_and(|b| b.is_ascii_uppercase()), upper && !lower)
+/// The shape flags of a token from the union of its characters' shape bits and the
+/// bits of its first character.
+fn shape_from_bits(bits: ShapeBits, first: ShapeBits) -> TokenFlags {
+    SHAPES[usize::from((bits & 0xF) | (first & UPPER) << 2)]
 }
 
-/// The shape flags from what a token's characters showed.
-fn shape_flags(letters: bool, digits: bool, first_upper: bool, all_caps: bool) -> TokenFlags {
-    let mut f = TokenFlags::empty();
-    if letters {
-        f.insert(TokenFlags::WORD);
+/// [`shape_from_bits`] for every union of shape bits, and the first character
+/// upper case (16 and up) or not.
+const SHAPES: [TokenFlags; 32] = {
+    let mut table = [TokenFlags::empty(); 32];
+    let mut i = 0;
+    while i < table.len() {
+        let bits = (i & 0xF) as ShapeBits;
+        let mut f = 0;
+        if bits & LETTER != 0 {
+            f |= TokenFlags::WORD.0;
+        }
+        if bits & DIGIT != 0 {
+            f |= TokenFlags::DIGIT.0;
+        }
+        if bits & (LETTER | DIGIT) == 0 {
+            f |= TokenFlags::PUNCT.0;
+        }
+        if i & 16 != 0 {
+            f |= TokenFlags::CAPITALIZED.0;
+        }
+        if bits & UPPER != 0 && bits & LOWER == 0 {
+            f |= TokenFlags::ALL_CAPS.0;
+        }
+        table[i] = TokenFlags(f);
+        i += 1;
     }
-    if digits {
-        f.insert(TokenFlags::DIGIT);
-    }
-    if !letters && !digits {
-        f.insert(TokenFlags::PUNCT);
-    }
-    if first_upper {
-        f.insert(TokenFlags::CAPITALIZED);
-    }
-    if all_caps {
-        f.insert(TokenFlags::ALL_CAPS);
-    }
-    f
-}
+    table
+};
 
 /// Split `text` into tokens. Never panics; tokens are in order, do not overlap,
 /// lie on character boundaries and cover every non-whitespace character.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut gap = Gap::Start;
-    for (start, piece) in Pieces::new(text) {
-        let first = match piece.chars().next() {
-            Some(c) => c,
-            None => continue,
-        };
+    let mut builder =
+        Builder { text, tokens: Vec::with_capacity(text.len() / 5 + 1), gap: Gap::Start, lone_n: false };
+    for_each_piece(text, &mut builder);
+    let mut tokens = builder.tokens;
+    if builder.lone_n {
+        mark_n_contractions(text, &mut tokens);
+    }
+    tokens
+}
+
+/// The tokens found so far, and what separates the last one from the next.
+struct Builder<'t> {
+    text: &'t str,
+    tokens: Vec<Token>,
+    gap: Gap,
+    /// Whether a token may be a lone `n` glued to the one before (as in "rock 'n'
+    /// roll"), so that [`mark_n_contractions`] has something to do.
+    lone_n: bool,
+}
+
+impl<'t> PieceSink<'t> for Builder<'t> {
+    type Mark = (usize, Gap);
+
+    fn mark(&self) -> (usize, Gap) {
+        (self.tokens.len(), self.gap)
+    }
+
+    fn rewind(&mut self, (len, gap): (usize, Gap)) {
+        // The pieces since the mark changed no earlier token: a piece changes the
+        // token before only when glued to it, and the mark follows whitespace.
+        self.tokens.truncate(len);
+        self.gap = gap;
+    }
+
+    #[inline(always)]
+    fn space(&mut self, ws: &[u8]) {
+        self.gap = self.gap.with_ascii(ws);
+    }
+
+    #[inline(always)]
+    fn word(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool) {
+        self.push(start, end, shape, single);
+    }
+
+    fn unicode(&mut self, start: usize, piece: &'t str) {
+        self.push_unicode(start, piece);
+    }
+}
+
+impl Builder<'_> {
+    /// Add the word-boundary piece `start..end`, which does not start with whitespace,
+    /// of shape `shape`, and one character long if `single`.
+    #[inline(always)]
+    fn push(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let pos_flags = self.gap.flags();
+        self.gap = Gap::None;
+        let joined = pos_flags.contains(TokenFlags::JOINED);
+        let mut flags = shape | pos_flags;
+        if single {
+            let first = bytes[start];
+            if joined {
+                let handled = match first {
+                    b'.' => self.absorb_period(end),
+                    b's' | b'S' => self.attach_detached_clitic(end),
+                    _ => false,
+                };
+                if handled {
+                    return;
+                }
+            }
+            if first.is_ascii_alphanumeric() {
+                // Letters and digits have no punctuation role.
+                self.lone_n |= joined && matches!(first, b'n' | b'N');
+            } else if let Some(c) = text[start..end].chars().next() {
+                flags.insert(punct_role(text, start, end, c));
+            }
+        } else if end - start > 2
+            && matches!(bytes[end - 1], b's' | b'S')
+            // An apostrophe (`is_apostrophe_char`) ends in `'`, `` ` `` or a byte over 0x7F.
+            && matches!(bytes[end - 2], b'\'' | b'`' | 0x80..)
+            && self.split_clitic(start, end, pos_flags)
+        {
+            return;
+        }
+        self.tokens.push(Token { span: Span::new(start, end), flags });
+    }
+
+    /// Add a piece `unicode-segmentation` found at `start`: a whitespace gap, or a
+    /// token after the whitespace it may start with.
+    #[inline(never)]
+    fn push_unicode(&mut self, start: usize, piece: &str) {
+        let Some(first) = piece.chars().next() else { return };
         let (start, piece) = if first.is_whitespace() {
             // Combining marks may cling to whitespace (UAX #29 rule WB4): the
             // whitespace is a gap, what follows it still becomes a token.
             match piece.find(|c: char| !c.is_whitespace()) {
                 None => {
-                    gap = gap.with(piece);
-                    continue;
+                    self.gap = self.gap.with(piece);
+                    return;
                 }
                 Some(k) => {
-                    gap = gap.with(&piece[..k]);
+                    self.gap = self.gap.with(&piece[..k]);
                     (start + k, &piece[k..])
                 }
             }
         } else {
             (start, piece)
         };
-        let first = piece.chars().next().unwrap_or(first);
-        let mut pos_flags = TokenFlags::empty();
-        match gap {
-            Gap::None => pos_flags.insert(TokenFlags::JOINED),
-            Gap::Space | Gap::Start => {}
-            Gap::Line => pos_flags.insert(TokenFlags::LINE_BREAK_BEFORE),
-            Gap::Blank => pos_flags.insert(TokenFlags::LINE_BREAK_BEFORE | TokenFlags::BLANK_LINE_BEFORE),
-        }
-        gap = Gap::None;
-        let end = start + piece.len();
-
-        // A period glued to an abbreviation becomes part of it.
-        if piece == "." && pos_flags.contains(TokenFlags::JOINED) {
-            if let Some(prev) = tokens.last_mut() {
-                let prev_text = &text[prev.span.start..prev.span.end];
-                if prev.flags.contains(TokenFlags::WORD)
-                    && !prev.flags.contains(TokenFlags::ABBREVIATION)
-                    && keeps_period(prev_text)
-                {
-                    prev.span.end = end;
-                    prev.flags.insert(TokenFlags::ABBREVIATION);
-                    continue;
-                }
-            }
-        }
-
-        // A detached clitic, as tokenized corpora write it ("England 's").
-        if (piece == "s" || piece == "S") && pos_flags.contains(TokenFlags::JOINED) && tokens.len() >= 2 {
-            let n = tokens.len();
-            let apos = tokens[n - 1];
-            let apos_text = &text[apos.span.start..apos.span.end];
-            let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-            if apos_text.chars().count() == 1
-                && apos_text.chars().all(is_apostrophe_char)
-                && !apos.flags.contains(TokenFlags::JOINED)
-                && tokens[n - 2].flags.contains(TokenFlags::WORD)
-                && after_ok
-            {
-                let keep = apos.flags & (TokenFlags::LINE_BREAK_BEFORE | TokenFlags::BLANK_LINE_BEFORE);
-                tokens[n - 1] = Token {
-                    span: Span::new(apos.span.start, end),
-                    flags: TokenFlags::WORD | TokenFlags::POSSESSIVE | TokenFlags::APOSTROPHE | keep,
-                };
-                continue;
-            }
-        }
-
-        // Split the clitic 's / ’s off a word.
-        if piece.len() > 2 && (piece.ends_with('s') || piece.ends_with('S')) {
-            let body = &piece[..piece.len() - 1];
-            if let Some(apos) = body.chars().next_back() {
-                if is_apostrophe_char(apos) {
-                    let cut = piece.len() - 1 - apos.len_utf8();
-                    let base = &piece[..cut];
-                    if base.chars().any(|c| c.is_alphanumeric()) {
-                        tokens.push(Token {
-                            span: Span::new(start, start + cut),
-                            flags: shape(base) | pos_flags,
-                        });
-                        tokens.push(Token {
-                            span: Span::new(start + cut, end),
-                            flags: TokenFlags::WORD
-                                | TokenFlags::POSSESSIVE
-                                | TokenFlags::APOSTROPHE
-                                | TokenFlags::JOINED,
-                        });
-                        continue;
-                    }
-                }
-            }
-        }
-
-        let mut flags = shape(piece) | pos_flags;
-        if piece.chars().count() == 1 {
-            flags.insert(punct_role(text, start, end, first));
-        }
-        tokens.push(Token { span: Span::new(start, end), flags });
+        let mut chars = piece.chars();
+        let single = chars.next().is_some() && chars.next().is_none();
+        self.push(start, start + piece.len(), shape(piece), single);
     }
-    mark_n_contractions(text, &mut tokens);
-    tokens
+
+    /// A period ending at `end`, glued to the last token: whether it became part of
+    /// that token, an abbreviation.
+    #[inline(never)]
+    fn absorb_period(&mut self, end: usize) -> bool {
+        let text = self.text;
+        let Some(prev) = self.tokens.last_mut() else { return false };
+        let prev_text = &text[prev.span.start..prev.span.end];
+        if prev.flags.contains(TokenFlags::WORD)
+            && !prev.flags.contains(TokenFlags::ABBREVIATION)
+            && keeps_period(prev_text)
+        {
+            prev.span.end = end;
+            prev.flags.insert(TokenFlags::ABBREVIATION);
+            return true;
+        }
+        false
+    }
+
+    /// An `s` ending at `end`, glued to the last token: whether it made a detached
+    /// clitic as tokenized corpora write it ("England 's") with the apostrophe before.
+    #[inline(never)]
+    fn attach_detached_clitic(&mut self, end: usize) -> bool {
+        let text = self.text;
+        let tokens = &mut self.tokens;
+        let n = tokens.len();
+        if n < 2 {
+            return false;
+        }
+        let apos = tokens[n - 1];
+        let apos_text = &text[apos.span.start..apos.span.end];
+        let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if apos_text.chars().count() == 1
+            && apos_text.chars().all(is_apostrophe_char)
+            && !apos.flags.contains(TokenFlags::JOINED)
+            && tokens[n - 2].flags.contains(TokenFlags::WORD)
+            && after_ok
+        {
+            let keep = apos.flags & (TokenFlags::LINE_BREAK_BEFORE | TokenFlags::BLANK_LINE_BEFORE);
+            tokens[n - 1] = Token {
+                span: Span::new(apos.span.start, end),
+                flags: TokenFlags::WORD | TokenFlags::POSSESSIVE | TokenFlags::APOSTROPHE | keep,
+            };
+            return true;
+        }
+        false
+    }
+
+    /// A piece `start..end` ending in `s`: whether it was a word with the clitic
+    /// `'s` / `’s`, now split off ("Afghanistan’s" → `Afghanistan` + `’s`).
+    #[inline(never)]
+    fn split_clitic(&mut self, start: usize, end: usize, pos_flags: TokenFlags) -> bool {
+        let piece = &self.text[start..end];
+        let body = &piece[..piece.len() - 1];
+        let Some(apos) = body.chars().next_back() else { return false };
+        if !is_apostrophe_char(apos) {
+            return false;
+        }
+        let cut = piece.len() - 1 - apos.len_utf8();
+        let base = &piece[..cut];
+        if !base.chars().any(|c| c.is_alphanumeric()) {
+            return false;
+        }
+        self.lone_n |= matches!(base, "n" | "N");
+        self.tokens.push(Token { span: Span::new(start, start + cut), flags: shape(base) | pos_flags });
+        self.tokens.push(Token {
+            span: Span::new(start + cut, end),
+            flags: TokenFlags::WORD | TokenFlags::POSSESSIVE | TokenFlags::APOSTROPHE | TokenFlags::JOINED,
+        });
+        true
+    }
 }
 
-/// Word-boundary pieces of a text, as `split_word_bound_indices` gives them (for
-/// the purpose of tokenizing: whitespace may be grouped differently). Chunks of
-/// plain ASCII between whitespace are split by a byte-level implementation of the
-/// UAX #29 rules that apply to ASCII; any chunk with other characters goes through
-/// `unicode-segmentation`.
-struct Pieces<'t> {
+/// Where [`for_each_piece`] reports the word-boundary pieces it finds.
+trait PieceSink<'t> {
+    /// What [`PieceSink::rewind`] needs to forget the pieces reported after now.
+    type Mark;
+    /// A run of ASCII whitespace ([`is_gap_byte`]).
+    fn space(&mut self, ws: &[u8]);
+    /// A piece `start..end` the fast path found and shaped: no whitespace in it;
+    /// `shape` is what [`shape`] gives for it; `single` whether it is one character.
+    fn word(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool);
+    /// A piece `split_word_bound_indices` gave, at `start` (may hold or start with
+    /// whitespace other than ASCII).
+    fn unicode(&mut self, start: usize, piece: &'t str);
+    /// The state before the next piece, taken after ASCII whitespace or at the start.
+    fn mark(&self) -> Self::Mark;
+    /// Forget the pieces reported since `mark` was taken.
+    fn rewind(&mut self, mark: Self::Mark);
+}
+
+/// Gives `sink` the word-boundary pieces of `text` in order, as
+/// `split_word_bound_indices` gives them (for the purpose of tokenizing: whitespace
+/// may be grouped differently).
+///
+/// The text is cut into chunks at ASCII whitespace ([`is_gap_byte`]). A chunk of ASCII and of the
+/// few other characters whose UAX #29 word-break class [`fast_char`] knows (Latin
+/// letters, curly quotes, dashes, the ellipsis) is split here, byte by byte, with the
+/// shape of each piece worked out on the way. At the first character it does not
+/// know, the pieces of the chunk so far are taken back and the whole chunk goes
+/// through `unicode-segmentation` (so each byte is looked at most twice).
+fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_gap_byte(bytes[i]) {
+            let mut j = i + 1;
+            while j < bytes.len() && is_gap_byte(bytes[j]) {
+                j += 1;
+            }
+            sink.space(&bytes[i..j]);
+            i = j;
+            continue;
+        }
+        let chunk_start = i;
+        let mark = sink.mark();
+        loop {
+            if let Some((end, shape, single)) = fast_piece(bytes, i) {
+                sink.word(i, end, shape, single);
+                i = end;
+            } else {
+                i = slow_chunk(text, chunk_start, i, sink, mark);
+                break;
+            }
+            if i >= bytes.len() || is_gap_byte(bytes[i]) {
+                break;
+            }
+        }
+    }
+}
+
+/// The chunk starting at `start` has a character the fast path does not know at
+/// `unknown`: take back its pieces (since `mark`) and give those of
+/// `unicode-segmentation` instead. Returns the chunk's end.
+#[inline(never)]
+fn slow_chunk<'t, S: PieceSink<'t>>(
     text: &'t str,
-    pos: usize,
-    /// End of the current all-ASCII chunk (0 when not inside one).
-    ascii_chunk_end: usize,
-    inner: Option<(usize, unicode_segmentation::UWordBoundIndices<'t>)>,
-}
-
-impl<'t> Pieces<'t> {
-    fn new(text: &'t str) -> Pieces<'t> {
-        Pieces { text, pos: 0, ascii_chunk_end: 0, inner: None }
+    start: usize,
+    unknown: usize,
+    sink: &mut S,
+    mark: S::Mark,
+) -> usize {
+    sink.rewind(mark);
+    let bytes = text.as_bytes();
+    let end = bytes[unknown..].iter().position(|&b| is_gap_byte(b)).map_or(bytes.len(), |k| unknown + k);
+    // Whitespace is ASCII, so `end` is a character boundary.
+    for (k, piece) in text[start..end].split_word_bound_indices() {
+        sink.unicode(start + k, piece);
     }
+    end
 }
 
-/// ASCII word-break classes (UAX #29).
-#[derive(Clone, Copy, PartialEq, Eq)]
+const VERTICAL_TAB: u8 = 0x0b;
+
+/// Whether `b` is ASCII whitespace: `u8::is_ascii_whitespace` and the vertical tab
+/// (whitespace to `char::is_whitespace` and, as a UAX #29 Newline, a piece of its
+/// own: so it can end chunks as well).
+fn is_gap_byte(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == VERTICAL_TAB
+}
+
+/// Word-break classes (UAX #29) of the characters the fast path handles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Wb {
+    /// ALetter
     Letter,
+    /// Numeric
     Digit,
+    /// `_` (ExtendNumLet)
     Underscore,
     /// `:` (MidLetter)
     MidLetter,
-    /// `.` and `'` (MidNumLet, Single_Quote)
+    /// `.`, `'`, `‘`, `’` (MidNumLet, Single_Quote)
     MidNumLet,
     /// `,` and `;` (MidNum)
     MidNum,
+    /// A piece of its own (ASCII whitespace too, which ends pieces).
     Other,
+    /// A character the fast path leaves to `unicode-segmentation`.
+    Unknown,
 }
 
-fn wb(b: u8) -> Wb {
+/// The word-break class and shape bits of each ASCII character.
+const ASCII_CLASSES: [(Wb, ShapeBits); 128] = {
+    let mut table = [(Wb::Other, 0); 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' => (Wb::Letter, LETTER | LOWER),
+            b'A'..=b'Z' => (Wb::Letter, LETTER | UPPER),
+            b'0'..=b'9' => (Wb::Digit, DIGIT),
+            b'_' => (Wb::Underscore, 0),
+            b':' => (Wb::MidLetter, 0),
+            b'.' | b'\'' => (Wb::MidNumLet, 0),
+            b',' | b';' => (Wb::MidNum, 0),
+            _ => (Wb::Other, 0),
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The word-break class, shape bits and length of the character at `i`. Besides
+/// ASCII, the fast path knows U+00C0..U+023F (Latin letters, but for `×` and `÷`),
+/// `«`, `»`, `€`, the ellipsis and U+2010..U+201F (dashes, quotation marks): all
+/// in classes ASCII characters have, proven equal to `unicode-segmentation` by the
+/// tests.
+fn fast_char(bytes: &[u8], i: usize) -> (Wb, ShapeBits, usize) {
+    let Some(&b) = bytes.get(i) else { return (Wb::Other, 0, 1) };
+    if b < 0x80 {
+        let (class, bits) = ASCII_CLASSES[usize::from(b)];
+        return (class, bits, 1);
+    }
+    let second = bytes.get(i + 1).copied().unwrap_or(0);
     match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
-        b'0'..=b'9' => Wb::Digit,
-        b'_' => Wb::Underscore,
-        b':' => Wb::MidLetter,
-        b'.' | b'\'' => Wb::MidNumLet,
-        b',' | b';' => Wb::MidNum,
-        _ => Wb::Other,
+        0xC2 if matches!(second, 0xAB | 0xBB) => (Wb::Other, 0, 2),
+        0xC3 if matches!(second, 0x97 | 0xB7) => (Wb::Unknown, 0, 2),
+        0xC3..=0xC8 => {
+            let code = (u32::from(b & 0x1F) << 6) | u32::from(second & 0x3F);
+            (Wb::Letter, char::from_u32(code).map_or(0, char_shape), 2)
+        }
+        0xE2 => match (second, bytes.get(i + 2).copied().unwrap_or(0)) {
+            (0x80, 0x98 | 0x99) => (Wb::MidNumLet, 0, 3),
+            (0x80, 0x90..=0x9F | 0xA6) | (0x82, 0xAC) => (Wb::Other, 0, 3),
+            _ => (Wb::Unknown, 0, 3),
+        },
+        _ => (Wb::Unknown, 0, 1),
     }
 }
 
-/// The end of the ASCII word piece starting at `i` in `bytes` (no whitespace inside).
-fn ascii_piece_end(bytes: &[u8], i: usize) -> usize {
-    let first = wb(bytes[i]);
-    if !matches!(first, Wb::Letter | Wb::Digit | Wb::Underscore) {
-        return i + 1;
+/// The word piece starting at `i`: its end, its shape flags, and whether it is one
+/// character; `None` if the character at `i` is one the fast path does not know.
+/// The UAX #29 rules that apply to the characters it knows: letters, digits and `_`
+/// stick together (WB5, WB8-WB10, WB13a-b); `:`, `.`, `'`, `‘` and `’` between
+/// letters (WB6-7) and `,`, `;`, `.`, `'`, `‘` and `’` between digits (WB11-12) do
+/// too; everything else is a piece of its own.
+///
+/// A piece never takes in a character the fast path does not know, so that character
+/// starts a later piece of the chunk: any such character is found.
+#[inline(always)]
+fn fast_piece(bytes: &[u8], i: usize) -> Option<(usize, TokenFlags, bool)> {
+    let (first_class, first, first_len) = fast_char(bytes, i);
+    match first_class {
+        Wb::Letter | Wb::Digit | Wb::Underscore => {}
+        Wb::Unknown => return None,
+        _ => return Some((i + first_len, shape_from_bits(first, first), true)),
     }
-    let mut j = i + 1;
-    while j < bytes.len() {
-        let c = wb(bytes[j]);
-        if matches!(c, Wb::Letter | Wb::Digit | Wb::Underscore) {
-            j += 1;
-            continue;
-        }
-        let prev = wb(bytes[j - 1]);
-        let next = bytes.get(j + 1).map(|&b| wb(b));
-        let letters =
-            prev == Wb::Letter && next == Some(Wb::Letter) && matches!(c, Wb::MidLetter | Wb::MidNumLet);
-        let digits = prev == Wb::Digit && next == Some(Wb::Digit) && matches!(c, Wb::MidNum | Wb::MidNumLet);
-        if letters || digits {
-            j += 2;
-            continue;
-        }
-        break;
-    }
-    j
-}
-
-impl<'t> Iterator for Pieces<'t> {
-    type Item = (usize, &'t str);
-
-    fn next(&mut self) -> Option<(usize, &'t str)> {
-        if let Some((offset, inner)) = &mut self.inner {
-            match inner.next() {
-                Some((k, piece)) => return Some((*offset + k, piece)),
-                None => self.inner = None,
+    let mut bits = first;
+    let mut prev = first_class;
+    let mut j = i + first_len;
+    loop {
+        // The common case first: a run of ASCII letters, digits and `_`.
+        let mut last = 0;
+        while let Some(&b) = bytes.get(j) {
+            let word = ASCII_WORD[usize::from(b)];
+            if word == 0 {
+                break;
             }
+            last = word;
+            j += 1;
+            bits |= word;
         }
-        let bytes = self.text.as_bytes();
-        let start = self.pos;
-        if start >= bytes.len() {
-            return None;
+        if last != 0 {
+            prev = if last & LETTER != 0 {
+                Wb::Letter
+            } else if last & DIGIT != 0 {
+                Wb::Digit
+            } else {
+                Wb::Underscore
+            };
         }
-        if start < self.ascii_chunk_end {
-            // Inside an ASCII chunk already checked: no rescan.
-            let end = ascii_piece_end(bytes, start).min(self.ascii_chunk_end);
-            self.pos = end;
-            return Some((start, &self.text[start..end]));
+        match bytes.get(j) {
+            None => break,
+            // Whitespace and most punctuation end the piece.
+            Some(&b) if b < 0x80 && !matches!(b, b':' | b'.' | b'\'' | b',' | b';') => break,
+            Some(_) => {}
         }
-        if bytes[start].is_ascii_whitespace() {
-            let end = start + bytes[start..].iter().take_while(|b| b.is_ascii_whitespace()).count();
-            self.pos = end;
-            return Some((start, &self.text[start..end]));
+        let (class, char_bits, len) = fast_char(bytes, j);
+        match class {
+            Wb::Letter | Wb::Digit | Wb::Underscore => {
+                bits |= char_bits;
+                prev = class;
+                j += len;
+            }
+            Wb::MidLetter | Wb::MidNumLet | Wb::MidNum => {
+                let (next, next_bits, next_len) = fast_char(bytes, j + len);
+                let letters = prev == Wb::Letter && next == Wb::Letter && class != Wb::MidNum;
+                let digits = prev == Wb::Digit && next == Wb::Digit && class != Wb::MidLetter;
+                if !(letters || digits) {
+                    break;
+                }
+                bits |= next_bits;
+                prev = next;
+                j += len + next_len;
+            }
+            _ => break,
         }
-        let chunk_end =
-            bytes[start..].iter().position(|b| b.is_ascii_whitespace()).map_or(bytes.len(), |k| start + k);
-        let chunk = &bytes[start..chunk_end];
-        if chunk.is_ascii() {
-            self.ascii_chunk_end = chunk_end;
-            let end = ascii_piece_end(bytes, start).min(chunk_end);
-            self.pos = end;
-            return Some((start, &self.text[start..end]));
-        }
-        // Whitespace is ASCII, so `chunk_end` is a character boundary.
-        let sub = &self.text[start..chunk_end];
-        self.pos = chunk_end;
-        self.inner = Some((start, sub.split_word_bound_indices()));
-        self.next()
     }
+    Some((j, shape_from_bits(bits, first), j == i + first_len))
 }
+
+/// Marks an ASCII word character (letter, digit, `_`) in [`ASCII_WORD`].
+const WORD_CHAR: ShapeBits = 16;
+
+/// For each byte: an ASCII letter, digit or `_` has [`WORD_CHAR`] and its shape
+/// bits; any other byte, 0.
+const ASCII_WORD: [ShapeBits; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let (class, bits) = ASCII_CLASSES[b];
+        if matches!(class, Wb::Letter | Wb::Digit | Wb::Underscore) {
+            table[b] = WORD_CHAR | bits;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// What separated the previous token from the next one.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gap {
     Start,
     None,
@@ -500,11 +765,9 @@ enum Gap {
 }
 
 impl Gap {
+    /// The gap after the whitespace `ws`.
     fn with(self, ws: &str) -> Gap {
-        let mut g = match self {
-            Gap::None => Gap::Space,
-            other => other,
-        };
+        let mut g = self.spaced();
         let mut prev_cr = false;
         for c in ws.chars() {
             let newline = match c {
@@ -514,21 +777,65 @@ impl Gap {
             };
             prev_cr = c == '\r';
             if newline {
-                g = match g {
-                    Gap::Line | Gap::Blank => Gap::Blank,
-                    Gap::Start => Gap::Start,
-                    _ => Gap::Line,
-                };
+                g = g.newline();
             }
         }
         g
+    }
+
+    /// [`Gap::with`] for ASCII whitespace, on bytes.
+    fn with_ascii(self, ws: &[u8]) -> Gap {
+        let mut g = self.spaced();
+        if ws == b" " {
+            return g;
+        }
+        let mut prev_cr = false;
+        for &b in ws {
+            let newline = match b {
+                b'\n' => !prev_cr,
+                b'\r' | VERTICAL_TAB | 0x0c => true,
+                _ => false,
+            };
+            prev_cr = b == b'\r';
+            if newline {
+                g = g.newline();
+            }
+        }
+        g
+    }
+
+    /// The gap after some whitespace.
+    fn spaced(self) -> Gap {
+        match self {
+            Gap::None => Gap::Space,
+            other => other,
+        }
+    }
+
+    /// The gap after one more line break.
+    fn newline(self) -> Gap {
+        match self {
+            Gap::Line | Gap::Blank => Gap::Blank,
+            Gap::Start => Gap::Start,
+            _ => Gap::Line,
+        }
+    }
+
+    /// The flags of a token after this gap.
+    fn flags(self) -> TokenFlags {
+        match self {
+            Gap::None => TokenFlags::JOINED,
+            Gap::Space | Gap::Start => TokenFlags::empty(),
+            Gap::Line => TokenFlags::LINE_BREAK_BEFORE,
+            Gap::Blank => TokenFlags::LINE_BREAK_BEFORE | TokenFlags::BLANK_LINE_BEFORE,
+        }
     }
 }
 
 /// Whether a word glued to a following period keeps it.
 fn keeps_period(word: &str) -> bool {
-    // "U.S", "U.N", "e.g", "a.m": internal periods.
-    if word.contains('.') {
+    // "U.S", "U.N", "e.g", "a.m": internal periods (a byte loop: words are short).
+    if word.bytes().any(|b| b == b'.') {
         return true;
     }
     // Initials: one letter.
@@ -540,7 +847,25 @@ fn keeps_period(word: &str) -> bool {
 }
 
 /// Flags for a one-character punctuation token, looking at its neighbours.
+#[inline(always)]
 fn punct_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
+    match c {
+        ',' => TokenFlags::empty(),
+        '.' | '!' | '?' | '…' => TokenFlags::TERMINAL,
+        c if is_dash_char(c) => TokenFlags::DASH,
+        '“' | '„' | '«' => TokenFlags::QUOTE_OPEN,
+        '”' | '»' => TokenFlags::QUOTE_CLOSE,
+        '‹' => TokenFlags::QUOTE_OPEN | TokenFlags::SINGLE_QUOTE,
+        '›' => TokenFlags::QUOTE_CLOSE | TokenFlags::SINGLE_QUOTE,
+        '"' | '\'' | '’' | '‘' | '`' => quote_role(text, start, end, c),
+        _ => TokenFlags::empty(),
+    }
+}
+
+/// [`punct_role`] for a straight or single quotation mark: what is around it tells
+/// its role.
+#[inline(never)]
+fn quote_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let space_before = before.is_none_or(|b| b.is_whitespace() || is_opening_bracket(b));
@@ -553,12 +878,6 @@ fn punct_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
             || matches!(b, '"' | '“' | '‘' | '\'' | '«' | '„' | '/' | ':')
     });
     match c {
-        '.' | '!' | '?' | '…' => TokenFlags::TERMINAL,
-        c if is_dash_char(c) => TokenFlags::DASH,
-        '“' | '„' | '«' => TokenFlags::QUOTE_OPEN,
-        '”' | '»' => TokenFlags::QUOTE_CLOSE,
-        '‹' => TokenFlags::QUOTE_OPEN | TokenFlags::SINGLE_QUOTE,
-        '›' => TokenFlags::QUOTE_CLOSE | TokenFlags::SINGLE_QUOTE,
         '"' => {
             let mut f = TokenFlags::empty();
             if open_ctx && !space_after {
@@ -609,9 +928,8 @@ fn is_opening_bracket(c: char) -> bool {
 /// "rock 'n' roll": both marks around a lone `n` are apostrophes.
 fn mark_n_contractions(text: &str, tokens: &mut [Token]) {
     for i in 1..tokens.len().saturating_sub(1) {
-        let t = tokens[i].text(text);
-        if (t == "n" || t == "N")
-            && tokens[i].flags.contains(TokenFlags::JOINED)
+        if tokens[i].flags.contains(TokenFlags::JOINED)
+            && matches!(tokens[i].text(text), "n" | "N")
             && tokens[i + 1].flags.contains(TokenFlags::JOINED)
             && tokens[i - 1].flags.contains(TokenFlags::SINGLE_QUOTE)
             && tokens[i + 1].flags.contains(TokenFlags::SINGLE_QUOTE)
@@ -731,12 +1049,59 @@ mod tests {
         assert_eq!(t[1].text(text), "\u{a81}");
     }
 
+    /// A piece as the tokenizer sees it: its offset and text after any leading
+    /// whitespace (a gap), its shape, and whether it is one character.
+    type Shaped = (usize, String, TokenFlags, bool);
+
+    /// A piece `unicode-segmentation` found at `start`, as the tokenizer sees it.
+    fn shaped(start: usize, piece: &str) -> Shaped {
+        let word = piece.trim_start();
+        (start + piece.len() - word.len(), word.to_string(), shape(word), word.chars().count() == 1)
+    }
+
+    /// The pieces [`for_each_piece`] gives, but for whitespace.
+    fn fast_pieces(text: &str) -> Vec<Shaped> {
+        struct Collect<'t>(&'t str, Vec<Shaped>);
+        impl<'t> PieceSink<'t> for Collect<'t> {
+            type Mark = usize;
+            fn mark(&self) -> usize {
+                self.1.len()
+            }
+            fn rewind(&mut self, mark: usize) {
+                self.1.truncate(mark);
+            }
+            fn space(&mut self, _: &[u8]) {}
+            fn word(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool) {
+                self.1.push((start, self.0[start..end].to_string(), shape, single));
+            }
+            fn unicode(&mut self, start: usize, piece: &'t str) {
+                self.1.push(shaped(start, piece));
+            }
+        }
+        let mut out = Collect(text, Vec::new());
+        for_each_piece(text, &mut out);
+        out.1.retain(|(_, p, _, _)| !p.is_empty());
+        out.1
+    }
+
+    /// [`fast_pieces`] the slow way: `unicode-segmentation` and [`shape`] on each piece.
+    /// (Whitespace may be grouped differently: a combining mark after ASCII whitespace
+    /// clings to it here, not in a chunk.)
+    fn slow_pieces(text: &str) -> Vec<Shaped> {
+        let mut out: Vec<Shaped> = text.split_word_bound_indices().map(|(k, p)| shaped(k, p)).collect();
+        out.retain(|(_, p, _, _)| !p.is_empty());
+        out
+    }
+
     #[test]
-    fn ascii_pieces_agree_with_unicode_segmentation() {
-        // A small deterministic generator over the characters the ASCII rules treat.
-        let alphabet = b"aZ9_:.',; -\"()!x1\n\t";
+    fn fast_pieces_agree_with_unicode_segmentation() {
+        // A small deterministic generator over the characters the fast path treats,
+        // and a few it leaves to `unicode-segmentation` (combining acute, no-break
+        // space, a line separator, Cyrillic, a digit other than ASCII).
+        let alphabet: Vec<char> =
+            "aZ9_:.',; -\"()!x1\n\t\u{b}\u{c}’‘“”–—…‐―‛«»€éÜßÿĳǅȺ×÷\u{301}\u{a0}\u{2028}д٣".chars().collect();
         let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
+        for _ in 0..100_000 {
             let mut s = String::new();
             seed ^= seed << 13;
             seed ^= seed >> 7;
@@ -745,15 +1110,43 @@ mod tests {
             let mut x = seed;
             for _ in 0..len {
                 x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                s.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize] as char);
+                s.push(alphabet[((x >> 33) % alphabet.len() as u64) as usize]);
             }
-            let words = |v: Vec<(usize, &str)>| -> Vec<(usize, String)> {
-                v.into_iter().filter(|(_, p)| !p.trim().is_empty()).map(|(k, p)| (k, p.to_string())).collect()
-            };
-            let fast = words(Pieces::new(&s).collect());
-            let slow = words(s.split_word_bound_indices().collect());
-            assert_eq!(fast, slow, "{s:?}");
+            assert_eq!(fast_pieces(&s), slow_pieces(&s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn every_known_character_agrees_with_unicode_segmentation() {
+        let known: Vec<char> = ('\u{80}'..='\u{ffff}')
+            .filter(|c| {
+                let mut buf = [0; 4];
+                !matches!(fast_char(c.encode_utf8(&mut buf).as_bytes(), 0).0, Wb::Unknown)
+            })
+            .collect();
+        assert!(known.len() > 300 && known.contains(&'’') && !known.contains(&'×'));
+        let contexts = [
+            "{}", "a{}a", "1{}1", "a{}", "{}a", "a.{}", "{}.a", "a{}.b", "1{},2", "_{}_", "a{}{}a", "{}'s",
+            "A{}", "{}A", "9{}x", "x:{}", "{}:x",
+        ];
+        for c in known {
+            for context in contexts {
+                let s = context.replace("{}", c.encode_utf8(&mut [0; 4]));
+                assert_eq!(fast_pieces(&s), slow_pieces(&s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn abbreviation_lookup() {
+        for word in ABBREVIATIONS {
+            assert!(is_abbreviation(word), "{word}");
+            assert!(!is_abbreviation(&format!("{word}x")));
+            assert!(!is_abbreviation(&word[1..]) || ABBREVIATIONS.contains(&&word[1..]));
+        }
+        assert!(!is_abbreviation("Mr\0"));
+        assert!(!is_abbreviation(""));
+        assert!(!is_abbreviation("Messrs and"));
     }
 
     #[test]
