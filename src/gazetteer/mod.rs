@@ -18,8 +18,10 @@ pub use list::{List, ListEntry, ListKind};
 
 use crate::span::Span;
 use crate::tokenize::{tokenize, Token, TokenFlags};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, Input, MatchKind};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Index of an entry in a [`Gazetteer`].
@@ -28,12 +30,26 @@ pub type EntryId = u32;
 /// A compiled set of lists.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<NFA>,
     /// For each pattern, the range of `pattern_entries` holding its entries.
     patterns: Vec<Range<u32>>,
     pattern_entries: Vec<EntryId>,
     entries: Vec<Entry>,
     lists: Vec<std::sync::Arc<str>>,
+    /// The normalised first tokens of entries whose first token is not capitalised
+    /// ("al-Qaeda", "3M", "el"): a hit can start on a lower-case token only there.
+    lower_starts: HashSet<Box<str>, crate::lexicon::BuildWordHasher>,
+    /// A quick filter before `lower_starts`: bits set from a word's length and
+    /// first two bytes ([`start_bit`]).
+    lower_start_bits: Box<[u64; 64]>,
+}
+
+/// The bit of `lower_start_bits` for a normalised token.
+fn start_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let first = b.first().map_or(0, |&x| usize::from(x));
+    let second = b.get(1).map_or(0, |&x| usize::from(x));
+    (first.wrapping_mul(131) ^ second.wrapping_mul(31) ^ b.len().wrapping_mul(7919)) & 4095
 }
 
 /// A compiled list entry.
@@ -251,6 +267,8 @@ impl Gazetteer {
             HashMap::with_capacity_and_hasher(total, Default::default());
         let mut order: Vec<String> = Vec::with_capacity(total);
         let mut key = String::new();
+        let mut lower_starts: HashSet<Box<str>, crate::lexicon::BuildWordHasher> = HashSet::default();
+        let mut lower_start_bits = Box::new([0u64; 64]);
         for (li, list) in lists.into_iter().enumerate() {
             list_names.push(list.name.clone());
             for e in list.entries {
@@ -268,7 +286,14 @@ impl Gazetteer {
                 }
                 key.push(' ');
                 let id = entries.len() as EntryId;
-                let surface_case = toks.iter().map(|t| case_bits(t.text(&e.name))).collect();
+                let surface_case: Box<[u8]> = toks.iter().map(|t| case_bits(t.text(&e.name))).collect();
+                if surface_case[0] & FIRST_UPPER == 0 {
+                    let first = key[1..].split(' ').next().unwrap_or_default();
+                    if !lower_starts.contains(first) {
+                        lower_start_bits[start_bit(first) / 64] |= 1 << (start_bit(first) % 64);
+                        lower_starts.insert(first.into());
+                    }
+                }
                 entries.push(Entry {
                     source: e,
                     list: li as u16,
@@ -291,17 +316,22 @@ impl Gazetteer {
             pattern_entries.extend_from_slice(&by_pattern[p]);
             patterns.push(start..pattern_entries.len() as u32);
         }
+        // A contiguous NFA: compact and quick to build (a DFA of these patterns takes
+        // hundreds of megabytes); no prefilter, since every pattern starts with a space.
         let automaton = if order.is_empty() {
             None
         } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .prefilter(false)
-                .build(&order)
-                .ok()
+            NFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(&order).ok()
         };
-        Gazetteer { automaton, patterns, pattern_entries, entries, lists: list_names }
+        Gazetteer {
+            automaton,
+            patterns,
+            pattern_entries,
+            entries,
+            lists: list_names,
+            lower_starts,
+            lower_start_bits,
+        }
     }
 
     /// The entry with this id.
@@ -324,37 +354,112 @@ impl Gazetteer {
         &self.lists
     }
 
-    /// The automaton (for benchmarks that want the bare matching ceiling).
-    pub fn automaton(&self) -> Option<&AhoCorasick> {
+    /// The automaton (for benchmarks that want the bare matching ceiling: one
+    /// unanchored overlapping pass over [`Normalized::as_str`], as
+    /// [`Gazetteer::find_unanchored`] does).
+    pub fn automaton(&self) -> Option<&NFA> {
         self.automaton.as_ref()
     }
 
     /// Every list hit in the text whose capitalisation fits its entry, overlapping
     /// hits included, sorted by start token then longest first.
+    ///
+    /// Every entry has a letter, so a hit that fits has a capitalised token, and its
+    /// first token is capitalised (or in capitals, or starts with a character outside
+    /// ASCII) unless the entry's first token is not. The automaton is therefore run
+    /// anchored, from those tokens only, instead of over the whole text: the hits
+    /// are the same as an unanchored pass would find, for a fraction of the work.
     pub fn find(&self, text: &str, tokens: &[Token], norm: &Normalized) -> Vec<ListMatch> {
         let mut out = Vec::new();
         let Some(ac) = &self.automaton else { return out };
-        for m in ac.find_overlapping_iter(norm.as_str()) {
-            let Some(first) = norm.token_at(m.start()) else { continue };
-            let ids = &self.patterns[m.pattern().as_usize()];
-            let Some(first_id) = self.pattern_entries.get(ids.start as usize) else { continue };
-            let n = self.entries[*first_id as usize].surface_tokens.len();
-            let range = first..first + n;
-            if range.end > tokens.len() {
+        let haystack = norm.as_str().as_bytes();
+        let Ok(start) = ac.start_state(Anchored::Yes) else { return out };
+        for (i, t) in tokens.iter().enumerate() {
+            if !self.may_start_hit(t, norm, i) {
                 continue;
             }
-            // A name never runs across a line break.
-            if tokens[range.start + 1..range.end].iter().any(|t| t.is(TokenFlags::LINE_BREAK_BEFORE)) {
-                continue;
-            }
-            for &id in &self.pattern_entries[ids.start as usize..ids.end as usize] {
-                if self.case_fits(&self.entries[id as usize], text, &tokens[range.clone()]) {
-                    out.push(ListMatch { tokens: range.clone(), entry: id });
+            let Some(&at) = norm.starts.get(i) else { continue };
+            let from = at as usize;
+            // Walk the automaton from the space before the token, without failure
+            // transitions (anchored), until no pattern continues.
+            let mut sid = start;
+            for (k, &b) in haystack.get(from..).unwrap_or_default().iter().enumerate() {
+                sid = ac.next_state(Anchored::Yes, sid, b);
+                if ac.is_special(sid) {
+                    if ac.is_dead(sid) {
+                        break;
+                    }
+                    if ac.is_match(sid) {
+                        // A match state also holds the patterns that are suffixes of
+                        // its own ("york" within "new york"): only those as long as
+                        // the walk start here.
+                        for j in 0..ac.match_len(sid) {
+                            let pattern = ac.match_pattern(sid, j);
+                            if ac.pattern_len(pattern) == k + 1 {
+                                self.push_hits(pattern.as_usize(), i, text, tokens, &mut out);
+                            }
+                        }
+                    }
                 }
             }
         }
         out.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
         out
+    }
+
+    /// [`Gazetteer::find`] with one unanchored pass of the automaton over the whole
+    /// text: the same hits, the slow way (kept to test the fast one against).
+    pub fn find_unanchored(&self, text: &str, tokens: &[Token], norm: &Normalized) -> Vec<ListMatch> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.automaton else { return out };
+        let Ok(matches) = ac.try_find_overlapping_iter(Input::new(norm.as_str())) else { return out };
+        for m in matches {
+            let Some(first) = norm.token_at(m.start()) else { continue };
+            self.push_hits(m.pattern().as_usize(), first, text, tokens, &mut out);
+        }
+        out.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
+        out
+    }
+
+    /// Whether a hit can start on token `i` (see [`Gazetteer::find`]).
+    fn may_start_hit(&self, t: &Token, norm: &Normalized, i: usize) -> bool {
+        if t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
+            return true;
+        }
+        let word = norm.token(i);
+        if word.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+            return true;
+        }
+        let bit = start_bit(word);
+        self.lower_start_bits[bit / 64] & (1 << (bit % 64)) != 0 && self.lower_starts.contains(word)
+    }
+
+    /// Record the hits of pattern `pattern` starting at token `first`: one per entry
+    /// of the pattern whose capitalisation the text fits.
+    fn push_hits(
+        &self,
+        pattern: usize,
+        first: usize,
+        text: &str,
+        tokens: &[Token],
+        out: &mut Vec<ListMatch>,
+    ) {
+        let Some(ids) = self.patterns.get(pattern) else { return };
+        let Some(first_id) = self.pattern_entries.get(ids.start as usize) else { return };
+        let n = self.entries[*first_id as usize].surface_tokens.len();
+        let range = first..first + n;
+        if range.end > tokens.len() {
+            return;
+        }
+        // A name never runs across a line break.
+        if tokens[range.start + 1..range.end].iter().any(|t| t.is(TokenFlags::LINE_BREAK_BEFORE)) {
+            return;
+        }
+        for &id in &self.pattern_entries[ids.start as usize..ids.end as usize] {
+            if self.case_fits(&self.entries[id as usize], text, &tokens[range.clone()]) {
+                out.push(ListMatch { tokens: range.clone(), entry: id });
+            }
+        }
     }
 
     /// Whether the text tokens are capitalised as the entry requires.
