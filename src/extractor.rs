@@ -122,7 +122,7 @@ impl Extractor {
             let first = (s.clone()).find(|&k| !tokens[k].is(TokenFlags::PUNCT)).unwrap_or(s.start);
             sentence_start[s.clone()].iter_mut().for_each(|x| *x = first as u32);
         }
-        let info = rules::word_info(tokens, norm, &inner.lexicon);
+        let (info, titles) = rules::word_facts(tokens, norm, &inner.lexicon);
         let mut candidates = Vec::new();
         rules::list_candidates(tokens, &info, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
         let (cover, cover_end) = rules::cover(&candidates, tokens.len());
@@ -136,6 +136,7 @@ impl Extractor {
             norm,
             lexicon: &inner.lexicon,
             info: &info,
+            titles: &titles,
             cover: &cover,
             cover_end: &cover_end,
         };

@@ -122,10 +122,24 @@ pub const EMBEDDED_WORD_LISTS: &[(&str, &str)] = &[
 /// Surname ranks up to this count as frequent.
 const FREQUENT_SURNAME_RANK: u32 = 3000;
 
+/// Everything the lexicon knows about one normalised token, from one lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordEntry {
+    /// What the word lists say about the word ([`Lexicon::word`]).
+    pub info: WordInfo,
+    /// The class of the one-token title this word is ([`Lexicon::title`] of the word).
+    pub title: Option<TitleClass>,
+    /// Bit `n - 1` is set when a title of `n` tokens (2 to 16) starts with this word.
+    pub title_lengths: u16,
+    /// Whether this word is a later token of some title ("minister" in "foreign
+    /// minister").
+    pub continues_title: bool,
+}
+
 /// The compiled word lists.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    words: HashMap<Box<str>, WordInfo, BuildWordHasher>,
+    words: WordTable<WordEntry>,
     titles: HashMap<Box<str>, TitleClass, BuildWordHasher>,
     max_title_tokens: usize,
 }
@@ -136,17 +150,25 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         lex.words.reserve(EMBEDDED_WORD_LISTS.iter().map(|(_, t)| t.len() / 10).sum());
         for (name, text) in EMBEDDED_WORD_LISTS {
-            lex.add(name, text)?;
+            lex.add_list(name, text)?;
         }
         for w in crate::rules::sports::SPORTS_WORDS {
-            lex.words.entry((*w).into()).or_default().insert(WordInfo::SPORTS);
+            lex.words.get_or_insert_default(w).info.insert(WordInfo::SPORTS);
         }
+        lex.mark_titles();
         Ok(lex)
     }
 
     /// Add one word list; its format is chosen by `name` (`given_names`, `surnames`,
     /// `titles`, `org_words`, `non_names`, `common_words`).
     pub fn add(&mut self, name: &str, text: &str) -> Result<(), Error> {
+        self.add_list(name, text)?;
+        self.mark_titles();
+        Ok(())
+    }
+
+    /// [`add`](Self::add) without refreshing the title marks of the words.
+    fn add_list(&mut self, name: &str, text: &str) -> Result<(), Error> {
         let mut key = String::new();
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim_end_matches('\r');
@@ -236,13 +258,42 @@ impl Lexicon {
                 "common_words" => WordInfo::COMMON_WORD,
                 other => return Err(Error::list_file(other, "unknown word list")),
             };
-            self.words.entry(key.as_str().into()).or_default().insert(info);
+            self.words.get_or_insert_default(&key).info.insert(info);
         }
         Ok(())
     }
 
+    /// Copy what the titles say onto their words ([`WordEntry`]): the class of each
+    /// one-token title, the lengths of the longer titles on their first token, and a
+    /// mark on their later tokens. Marks are only ever added and classes
+    /// overwritten with the current ones, so running it again after more lists is
+    /// correct.
+    fn mark_titles(&mut self) {
+        for (key, &class) in &self.titles {
+            let mut parts = key.split(' ');
+            let first = parts.next().unwrap_or("");
+            let mut n = 1;
+            for part in parts {
+                n += 1;
+                self.words.get_or_insert_default(part).continues_title = true;
+            }
+            let entry = self.words.get_or_insert_default(first);
+            if n == 1 {
+                entry.title = Some(class);
+            } else if n <= 16 {
+                entry.title_lengths |= 1 << (n - 1);
+            }
+        }
+    }
+
     /// What the lists say about a normalised word.
     pub fn word(&self, normalized: &str) -> WordInfo {
+        self.entry(normalized).info
+    }
+
+    /// What the lists say about a normalised token, titles included, from one
+    /// lookup.
+    pub fn entry(&self, normalized: &str) -> WordEntry {
         self.words.get(normalized).copied().unwrap_or_default()
     }
 
@@ -272,5 +323,208 @@ fn normalize_phrase(phrase: &str, out: &mut String) {
             out.push(' ');
         }
         push_normalized(t.text(phrase), out);
+    }
+}
+
+/// A hash table keyed by short words, faster than a `HashMap<Box<str>, V>` for the
+/// lookups the rules make on every token: a key of up to 16 bytes is stored inline
+/// as two integers, so a probe compares integers instead of following a pointer
+/// to compare bytes, and hashing it takes a few multiplications. Longer keys go to
+/// an ordinary map beside it.
+#[derive(Clone)]
+pub struct WordTable<V> {
+    /// Open addressing with linear probing; the length is a power of two, at most
+    /// half full.
+    slots: Vec<Slot<V>>,
+    /// Occupied slots.
+    len: usize,
+    /// Keys longer than 16 bytes.
+    long: HashMap<Box<str>, V, BuildWordHasher>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot<V> {
+    lo: u64,
+    hi: u64,
+    /// Key length + 1; 0 marks an empty slot.
+    tag: u8,
+    value: V,
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> WordTable<V> {
+        WordTable { slots: Vec::new(), len: 0, long: HashMap::default() }
+    }
+}
+
+impl<V> std::fmt::Debug for WordTable<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordTable").field("words", &(self.len + self.long.len())).finish()
+    }
+}
+
+/// Keys longer than this many bytes are not packed.
+const PACKED_MAX: usize = 16;
+
+/// A key of at most [`PACKED_MAX`] bytes as two integers that, with its length,
+/// determine it: the first and last 8 bytes (overlapping when shorter than 16), the
+/// first and last 4 bytes for 4 to 7 bytes, the first, middle and last byte below.
+#[inline]
+fn pack(b: &[u8]) -> Option<(u64, u64)> {
+    let n = b.len();
+    let le64 = |s: &[u8]| u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]);
+    let le32 = |s: &[u8]| u64::from(u32::from_le_bytes([s[0], s[1], s[2], s[3]]));
+    if n >= 8 {
+        if n > PACKED_MAX {
+            return None;
+        }
+        Some((le64(&b[..8]), le64(&b[n - 8..])))
+    } else if n >= 4 {
+        Some((le32(&b[..4]), le32(&b[n - 4..])))
+    } else if n > 0 {
+        Some((u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16, 0))
+    } else {
+        Some((0, 0))
+    }
+}
+
+/// The hash of a packed key; the table uses its top bits.
+#[inline]
+fn packed_hash(lo: u64, hi: u64, tag: u8) -> u64 {
+    const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+    const K2: u64 = 0x517C_C1B7_2722_0A95;
+    let h = (lo ^ u64::from(tag) << 56).wrapping_mul(K1).rotate_left(29) ^ hi;
+    h.wrapping_mul(K2)
+}
+
+impl<V: Copy + Default> WordTable<V> {
+    /// The value of `key`, if present.
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&V> {
+        let Some((lo, hi)) = pack(key.as_bytes()) else { return self.long.get(key) };
+        if self.slots.is_empty() {
+            return None;
+        }
+        let tag = key.len() as u8 + 1;
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(lo, hi, tag);
+        loop {
+            let slot = &self.slots[i];
+            if slot.tag == tag && slot.lo == lo && slot.hi == hi {
+                return Some(&slot.value);
+            }
+            if slot.tag == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The value of `key`, inserted as `V::default()` if absent.
+    pub fn get_or_insert_default(&mut self, key: &str) -> &mut V {
+        let Some((lo, hi)) = pack(key.as_bytes()) else { return self.long.entry(key.into()).or_default() };
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow((self.len + 1) * 2);
+        }
+        let tag = key.len() as u8 + 1;
+        let i = self.find_slot(lo, hi, tag);
+        if self.slots[i].tag == 0 {
+            self.slots[i] = Slot { lo, hi, tag, value: V::default() };
+            self.len += 1;
+        }
+        &mut self.slots[i].value
+    }
+
+    /// Make room for `extra` more keys without growing.
+    pub fn reserve(&mut self, extra: usize) {
+        if (self.len + extra) * 2 > self.slots.len() {
+            self.grow((self.len + extra) * 2);
+        }
+    }
+
+    /// The number of keys.
+    pub fn len(&self) -> usize {
+        self.len + self.long.len()
+    }
+
+    /// Whether the table has no key.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn home(&self, lo: u64, hi: u64, tag: u8) -> usize {
+        // The table has at least 16 slots when it has any, so the shift is below 64.
+        let bits = self.slots.len().trailing_zeros();
+        (packed_hash(lo, hi, tag) >> (64 - bits)) as usize
+    }
+
+    /// The slot holding the key, or the empty slot where it belongs.
+    fn find_slot(&self, lo: u64, hi: u64, tag: u8) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(lo, hi, tag);
+        loop {
+            let slot = &self.slots[i];
+            if slot.tag == 0 || (slot.tag == tag && slot.lo == lo && slot.hi == hi) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Rehash into at least `min_slots` slots (a power of two, 16 or more).
+    fn grow(&mut self, min_slots: usize) {
+        let size = min_slots.next_power_of_two().max(16);
+        if size <= self.slots.len() {
+            return;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        for slot in old.into_iter().filter(|s| s.tag != 0) {
+            let i = self.find_slot(slot.lo, slot.hi, slot.tag);
+            self.slots[i] = slot;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_table_keys_of_every_length() {
+        let mut table: WordTable<u32> = WordTable::default();
+        let keys: Vec<String> =
+            (0..40).map(|n| "abcdefghijklmnopqrstuvwxyz0123456789é!?.".chars().take(n).collect()).collect();
+        for (v, k) in keys.iter().enumerate() {
+            *table.get_or_insert_default(k) = v as u32 + 1;
+        }
+        for (v, k) in keys.iter().enumerate() {
+            assert_eq!(table.get(k).copied(), Some(v as u32 + 1), "{k:?}");
+        }
+        // Same length, same first and last bytes: still told apart.
+        *table.get_or_insert_default("abXcd") = 7;
+        assert_eq!(table.get("abYcd"), None);
+        assert_eq!(table.get("abXcd"), Some(&7));
+        assert_eq!(table.get("a\0"), None);
+        assert_eq!(table.len(), keys.len() + 1);
+    }
+
+    #[test]
+    fn word_table_grows() {
+        let mut table: WordTable<usize> = WordTable::default();
+        assert_eq!(table.get("x"), None);
+        for i in 0..5000 {
+            *table.get_or_insert_default(&format!("w{i}")) += i;
+        }
+        assert!((0..5000).all(|i| table.get(&format!("w{i}")) == Some(&i)));
+        assert_eq!(table.get("w5000"), None);
+    }
+
+    #[test]
+    fn entries_carry_titles() {
+        let lex = Lexicon::embedded().unwrap();
+        assert_eq!(lex.entry("president").title, lex.title("president"));
+        assert!(lex.entry("foreign").title_lengths & 0b10 != 0);
+        assert!(lex.entry("minister").continues_title);
+        assert_eq!(lex.entry("smith").info, lex.word("smith"));
     }
 }

@@ -13,7 +13,7 @@ pub mod sports;
 
 use crate::analysis::{EntityKind, FoundBy, MentionForm};
 use crate::gazetteer::{Gazetteer, ListKind, ListMatch, Normalized};
-use crate::lexicon::{Lexicon, WordInfo};
+use crate::lexicon::{Lexicon, TitleClass, WordEntry, WordInfo};
 use crate::resolve::{Candidate, Priority, PRIORITY_LIST, PRIORITY_USER_LIST, PRIORITY_WEAK_LIST};
 use crate::span::Span;
 use crate::tokenize::{Token, TokenFlags};
@@ -70,6 +70,9 @@ pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// What the word lists say about each token.
     pub info: &'a [WordInfo],
+    /// The titles starting at each token; empty when they could not be
+    /// precomputed (then [`names::title_at`] asks the lexicon).
+    pub titles: &'a [TitleStarts],
     /// The list hit covering each token.
     pub cover: &'a [Cover],
     /// Where the list hit covering each token ends (token index; the token itself + 1
@@ -114,6 +117,109 @@ pub fn shouting(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec
         }
     }
     out
+}
+
+/// The titles that start at one token: for each length of 1 to
+/// [`TitleStarts::MAX_TOKENS`] tokens, whether that many tokens from here are a title,
+/// and of which class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TitleStarts {
+    /// Bit `n - 1`: the `n` tokens from here are a title.
+    lengths: u16,
+    /// Two bits per length: the class of that title.
+    classes: u32,
+}
+
+impl TitleStarts {
+    /// The longest title this can describe, in tokens.
+    pub const MAX_TOKENS: usize = 16;
+
+    fn set(&mut self, n: usize, class: TitleClass) {
+        let code = match class {
+            TitleClass::Honorific => 0,
+            TitleClass::Office => 1,
+            TitleClass::Role => 2,
+            TitleClass::Modifier => 3,
+        };
+        self.lengths |= 1 << (n - 1);
+        self.classes |= code << (2 * (n - 1));
+    }
+
+    /// The longest title of at most `limit` tokens: its length and class.
+    pub fn longest(self, limit: usize) -> Option<(usize, TitleClass)> {
+        let mask = ((1u32 << limit.min(Self::MAX_TOKENS)) - 1) as u16;
+        let lengths = self.lengths & mask;
+        if lengths == 0 {
+            return None;
+        }
+        let n = 16 - lengths.leading_zeros() as usize;
+        let class = match (self.classes >> (2 * (n - 1))) & 3 {
+            0 => TitleClass::Honorific,
+            1 => TitleClass::Office,
+            2 => TitleClass::Role,
+            _ => TitleClass::Modifier,
+        };
+        Some((n, class))
+    }
+}
+
+/// Word-list facts and the titles starting at every token, from one lexicon lookup
+/// per token (and title lookups only where the words may make a longer title). The
+/// titles come back empty when they cannot be precomputed exactly: when a lexicon
+/// title is longer than [`TitleStarts::MAX_TOKENS`], or a normalised token holds a
+/// space.
+pub fn word_facts(
+    tokens: &[Token],
+    norm: &Normalized,
+    lexicon: &Lexicon,
+) -> (Vec<WordInfo>, Vec<TitleStarts>) {
+    let entries: Vec<WordEntry> = (0..tokens.len()).map(|i| lexicon.entry(norm.token(i))).collect();
+    let info = tokens
+        .iter()
+        .zip(&entries)
+        .map(|(t, e)| if t.is(TokenFlags::WORD) { e.info } else { WordInfo::default() })
+        .collect();
+    let max = lexicon.max_title_tokens().max(1);
+    if max > TitleStarts::MAX_TOKENS || !spaceless(norm, tokens.len()) {
+        return (info, Vec::new());
+    }
+    let titles = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut starts = TitleStarts::default();
+            if let Some(class) = e.title {
+                starts.set(1, class);
+            }
+            if e.title_lengths != 0 {
+                // Every later token of a title continues one.
+                let mut n = 2;
+                while n <= max && i + n <= entries.len() && entries[i + n - 1].continues_title {
+                    if e.title_lengths & (1 << (n - 1)) != 0 {
+                        if let Some(class) = lexicon.title(norm.tokens_text(i..i + n)) {
+                            starts.set(n, class);
+                        }
+                    }
+                    n += 1;
+                }
+            }
+            starts
+        })
+        .collect();
+    (info, titles)
+}
+
+/// Whether no normalised token holds a space: the buffer then has exactly one
+/// space before each token and one at its end.
+fn spaceless(norm: &Normalized, token_count: usize) -> bool {
+    // Count in chunks whose sums fit a byte, which compilers vectorise.
+    let spaces: usize = norm
+        .as_str()
+        .as_bytes()
+        .chunks(255)
+        .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + u8::from(b == b' '))))
+        .sum();
+    spaces == token_count + 1
 }
 
 /// Word-list facts for every token.
@@ -235,5 +341,39 @@ pub fn mark_modifiers(cx: &Context<'_>, resolved: &mut [Candidate]) {
         if after || before {
             c.form = MentionForm::Modifier;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    /// The precomputed titles say what looking every token range up says.
+    #[test]
+    fn title_starts_match_lookups() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let text = "Deputy Foreign Minister Ahmed met the prime minister, Vice President Lee, \
+                    U.S. Secretary of State Rubio and the Chief Executive Officer of the bank. \
+                    Mr. Rt. Hon. Sgt. Major Lt. Col. former acting deputy chief of staff said";
+        let tokens = tokenize(text);
+        let norm = Normalized::new(text, &tokens);
+        let (_, titles) = word_facts(&tokens, &norm, &lexicon);
+        assert_eq!(titles.len(), tokens.len());
+        let max = lexicon.max_title_tokens().max(1);
+        let mut found = 0;
+        for (i, starts) in titles.iter().enumerate() {
+            for end in i..=tokens.len() {
+                let mut best = None;
+                for n in 1..=max.min(end - i) {
+                    if let Some(class) = lexicon.title(norm.tokens_text(i..i + n)) {
+                        best = Some((n, class));
+                    }
+                }
+                assert_eq!(starts.longest(end - i), best, "at {i}..{end}");
+                found += usize::from(best.is_some_and(|(n, _)| n > 1));
+            }
+        }
+        assert!(found > 10);
     }
 }

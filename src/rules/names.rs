@@ -326,6 +326,10 @@ fn candidate(
 
 /// The longest title starting at `i` (with modifiers before it): its end and class.
 pub fn title_at(cx: &Context<'_>, i: usize, end: usize) -> Option<(usize, TitleClass)> {
+    if !cx.titles.is_empty() {
+        let starts = cx.titles.get(i)?;
+        return starts.longest(end.saturating_sub(i)).map(|(n, class)| (i + n, class));
+    }
     let max = cx.lexicon.max_title_tokens().max(1);
     let mut best = None;
     for n in 1..=max.min(end.saturating_sub(i)) {
