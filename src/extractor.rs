@@ -122,9 +122,10 @@ impl Extractor {
             let first = (s.clone()).find(|&k| !tokens[k].is(TokenFlags::PUNCT)).unwrap_or(s.start);
             sentence_start[s.clone()].iter_mut().for_each(|x| *x = first as u32);
         }
-        let (info, titles) = rules::word_facts(tokens, norm, &inner.lexicon);
+        let facts = rules::word_facts(tokens, norm, &inner.lexicon);
+        let info = &facts.info;
         let mut candidates = Vec::new();
-        rules::list_candidates(tokens, &info, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
+        rules::list_candidates(tokens, info, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
         let (cover, cover_end) = rules::cover(&candidates, tokens.len());
         let shouting = rules::shouting(text, tokens, &sentences);
         let cx = Context {
@@ -135,8 +136,9 @@ impl Extractor {
             shouting: &shouting,
             norm,
             lexicon: &inner.lexicon,
-            info: &info,
-            titles: &titles,
+            info,
+            titles: &facts.titles,
+            vocab: &facts.vocab,
             cover: &cover,
             cover_end: &cover_end,
         };

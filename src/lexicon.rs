@@ -8,6 +8,7 @@
 
 use crate::error::Error;
 use crate::gazetteer::push_normalized;
+use crate::rules::Vocab;
 use std::collections::HashMap;
 
 /// A fast, non-cryptographic hasher for short word keys (FxHash's multiply-rotate).
@@ -123,7 +124,7 @@ pub const EMBEDDED_WORD_LISTS: &[(&str, &str)] = &[
 const FREQUENT_SURNAME_RANK: u32 = 3000;
 
 /// Everything the lexicon knows about one normalised token, from one lookup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct WordEntry {
     /// What the word lists say about the word ([`Lexicon::word`]).
     pub info: WordInfo,
@@ -134,14 +135,29 @@ pub struct WordEntry {
     /// Whether this word is a later token of some title ("minister" in "foreign
     /// minister").
     pub continues_title: bool,
+    /// The rules' closed word classes this word belongs to.
+    pub vocab: Vocab,
 }
 
-/// The compiled word lists.
-#[derive(Debug, Clone, Default)]
+/// The compiled word lists. Every lexicon, the default one too, also holds the
+/// rules' closed word classes ([`rules::vocabulary`](crate::rules::vocabulary)).
+#[derive(Debug, Clone)]
 pub struct Lexicon {
     words: WordTable<WordEntry>,
     titles: HashMap<Box<str>, TitleClass, BuildWordHasher>,
     max_title_tokens: usize,
+}
+
+impl Default for Lexicon {
+    /// No word list, only the rules' closed word classes.
+    fn default() -> Lexicon {
+        let mut words: WordTable<WordEntry> = WordTable::default();
+        for (word, class) in crate::rules::vocabulary() {
+            words.get_or_insert_default(word).vocab |= class;
+        }
+        words.compact();
+        Lexicon { words, titles: HashMap::default(), max_title_tokens: 0 }
+    }
 }
 
 impl Lexicon {
@@ -156,6 +172,7 @@ impl Lexicon {
             lex.words.get_or_insert_default(w).info.insert(WordInfo::SPORTS);
         }
         lex.mark_titles();
+        lex.words.compact();
         Ok(lex)
     }
 
@@ -164,6 +181,7 @@ impl Lexicon {
     pub fn add(&mut self, name: &str, text: &str) -> Result<(), Error> {
         self.add_list(name, text)?;
         self.mark_titles();
+        self.words.compact();
         Ok(())
     }
 
@@ -293,6 +311,7 @@ impl Lexicon {
 
     /// What the lists say about a normalised token, titles included, from one
     /// lookup.
+    #[inline]
     pub fn entry(&self, normalized: &str) -> WordEntry {
         self.words.get(normalized).copied().unwrap_or_default()
     }
@@ -326,92 +345,125 @@ fn normalize_phrase(phrase: &str, out: &mut String) {
     }
 }
 
-/// A hash table keyed by short words, faster than a `HashMap<Box<str>, V>` for the
-/// lookups the rules make on every token: a key of up to 16 bytes is stored inline
-/// as two integers, so a probe compares integers instead of following a pointer
-/// to compare bytes, and hashing it takes a few multiplications. Longer keys go to
-/// an ordinary map beside it.
+/// A hash table keyed by words, built for a lookup on every token of a document:
+/// a key of up to 16 bytes is stored inline as one or two integers (so a probe
+/// compares integers instead of following a pointer to compare bytes, and hashing
+/// it takes a few multiplications), keys of up to 8 bytes (most words) in slots of
+/// 16 bytes, and the values in a separate array where keys with equal values share
+/// one after [`compact`](WordTable::compact). The table then stays small (the
+/// embedded lexicon's hundred thousand words take about 3 MB), which matters
+/// because every token probes it at a random place. Longer keys go to an ordinary
+/// map beside it.
 #[derive(Clone)]
 pub struct WordTable<V> {
-    /// Open addressing with linear probing; the length is a power of two, at most
-    /// half full.
-    slots: Vec<Slot<V>>,
-    /// Occupied slots.
-    len: usize,
+    /// Keys of up to 8 bytes.
+    short: Probe<u64>,
+    /// Keys of 9 to 16 bytes.
+    mid: Probe<[u64; 2]>,
+    /// Values by id.
+    values: Vec<V>,
     /// Keys longer than 16 bytes.
     long: HashMap<Box<str>, V, BuildWordHasher>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot<V> {
-    lo: u64,
-    hi: u64,
-    /// Key length + 1; 0 marks an empty slot.
-    tag: u8,
-    value: V,
-}
-
 impl<V> Default for WordTable<V> {
     fn default() -> WordTable<V> {
-        WordTable { slots: Vec::new(), len: 0, long: HashMap::default() }
+        WordTable {
+            short: Probe::default(),
+            mid: Probe::default(),
+            values: Vec::new(),
+            long: HashMap::default(),
+        }
     }
 }
 
 impl<V> std::fmt::Debug for WordTable<V> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WordTable").field("words", &(self.len + self.long.len())).finish()
+        f.debug_struct("WordTable")
+            .field("words", &(self.short.len + self.mid.len + self.long.len()))
+            .finish()
     }
 }
 
-/// Keys longer than this many bytes are not packed.
-const PACKED_MAX: usize = 16;
-
-/// A key of at most [`PACKED_MAX`] bytes as two integers that, with its length,
-/// determine it: the first and last 8 bytes (overlapping when shorter than 16), the
-/// first and last 4 bytes for 4 to 7 bytes, the first, middle and last byte below.
-#[inline]
-fn pack(b: &[u8]) -> Option<(u64, u64)> {
-    let n = b.len();
-    let le64 = |s: &[u8]| u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]);
-    let le32 = |s: &[u8]| u64::from(u32::from_le_bytes([s[0], s[1], s[2], s[3]]));
-    if n >= 8 {
-        if n > PACKED_MAX {
-            return None;
-        }
-        Some((le64(&b[..8]), le64(&b[n - 8..])))
-    } else if n >= 4 {
-        Some((le32(&b[..4]), le32(&b[n - 4..])))
-    } else if n > 0 {
-        Some((u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16, 0))
-    } else {
-        Some((0, 0))
-    }
+/// A packed key: the bytes of a key of known length as integers.
+trait PackedKey: Copy + Default + PartialEq {
+    fn hash(self, tag: u8) -> u64;
 }
 
-/// The hash of a packed key; the table uses its top bits.
-#[inline]
-fn packed_hash(lo: u64, hi: u64, tag: u8) -> u64 {
-    const K1: u64 = 0x9E37_79B9_7F4A_7C15;
-    const K2: u64 = 0x517C_C1B7_2722_0A95;
-    let h = (lo ^ u64::from(tag) << 56).wrapping_mul(K1).rotate_left(29) ^ hi;
-    h.wrapping_mul(K2)
-}
-
-impl<V: Copy + Default> WordTable<V> {
-    /// The value of `key`, if present.
+impl PackedKey for u64 {
     #[inline]
-    pub fn get(&self, key: &str) -> Option<&V> {
-        let Some((lo, hi)) = pack(key.as_bytes()) else { return self.long.get(key) };
+    fn hash(self, tag: u8) -> u64 {
+        (self ^ u64::from(tag) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+impl PackedKey for [u64; 2] {
+    #[inline]
+    fn hash(self, tag: u8) -> u64 {
+        let h =
+            (self[0] ^ u64::from(tag) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29) ^ self[1];
+        h.wrapping_mul(0x517C_C1B7_2722_0A95)
+    }
+}
+
+/// Up to 8 bytes as an integer that, with the length, determines them: the first
+/// and last 4 bytes (overlapping below 8), or the first, middle and last byte.
+#[inline]
+fn pack8(b: &[u8]) -> u64 {
+    let n = b.len();
+    let le32 = |s: &[u8]| u64::from(u32::from_le_bytes([s[0], s[1], s[2], s[3]]));
+    if n >= 4 {
+        le32(&b[..4]) | le32(&b[n - 4..]) << 32
+    } else if n > 0 {
+        u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16
+    } else {
+        0
+    }
+}
+
+/// 8 to 16 bytes as the first and last 8 (overlapping below 16).
+#[inline]
+fn pack16(b: &[u8]) -> [u64; 2] {
+    let le64 = |s: &[u8]| u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]);
+    [le64(&b[..8]), le64(&b[b.len() - 8..])]
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot<K> {
+    key: K,
+    /// Key length + 1; 0 marks an empty slot.
+    tag: u8,
+    /// Index of the value.
+    id: u32,
+}
+
+/// Open addressing with linear probing; the length is 0 or a power of two (16 or
+/// more), at most three quarters full.
+#[derive(Debug, Clone)]
+struct Probe<K> {
+    slots: Vec<Slot<K>>,
+    len: usize,
+}
+
+impl<K> Default for Probe<K> {
+    fn default() -> Probe<K> {
+        Probe { slots: Vec::new(), len: 0 }
+    }
+}
+
+impl<K: PackedKey> Probe<K> {
+    /// The value id of a key.
+    #[inline]
+    fn get(&self, key: K, tag: u8) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
-        let tag = key.len() as u8 + 1;
         let mask = self.slots.len() - 1;
-        let mut i = self.home(lo, hi, tag);
+        let mut i = self.home(key, tag);
         loop {
             let slot = &self.slots[i];
-            if slot.tag == tag && slot.lo == lo && slot.hi == hi {
-                return Some(&slot.value);
+            if slot.tag == tag && slot.key == key {
+                return Some(slot.id);
             }
             if slot.tag == 0 {
                 return None;
@@ -420,68 +472,136 @@ impl<V: Copy + Default> WordTable<V> {
         }
     }
 
-    /// The value of `key`, inserted as `V::default()` if absent.
-    pub fn get_or_insert_default(&mut self, key: &str) -> &mut V {
-        let Some((lo, hi)) = pack(key.as_bytes()) else { return self.long.entry(key.into()).or_default() };
-        if (self.len + 1) * 2 > self.slots.len() {
-            self.grow((self.len + 1) * 2);
-        }
-        let tag = key.len() as u8 + 1;
-        let i = self.find_slot(lo, hi, tag);
-        if self.slots[i].tag == 0 {
-            self.slots[i] = Slot { lo, hi, tag, value: V::default() };
-            self.len += 1;
-        }
-        &mut self.slots[i].value
-    }
-
-    /// Make room for `extra` more keys without growing.
-    pub fn reserve(&mut self, extra: usize) {
-        if (self.len + extra) * 2 > self.slots.len() {
-            self.grow((self.len + extra) * 2);
-        }
-    }
-
-    /// The number of keys.
-    pub fn len(&self) -> usize {
-        self.len + self.long.len()
-    }
-
-    /// Whether the table has no key.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    fn home(&self, lo: u64, hi: u64, tag: u8) -> usize {
-        // The table has at least 16 slots when it has any, so the shift is below 64.
+    #[inline]
+    fn home(&self, key: K, tag: u8) -> usize {
+        // At least 16 slots, so the shift is below 64.
         let bits = self.slots.len().trailing_zeros();
-        (packed_hash(lo, hi, tag) >> (64 - bits)) as usize
+        (key.hash(tag) >> (64 - bits)) as usize
     }
 
     /// The slot holding the key, or the empty slot where it belongs.
-    fn find_slot(&self, lo: u64, hi: u64, tag: u8) -> usize {
+    fn find_slot(&self, key: K, tag: u8) -> usize {
         let mask = self.slots.len() - 1;
-        let mut i = self.home(lo, hi, tag);
+        let mut i = self.home(key, tag);
         loop {
             let slot = &self.slots[i];
-            if slot.tag == 0 || (slot.tag == tag && slot.lo == lo && slot.hi == hi) {
+            if slot.tag == 0 || (slot.tag == tag && slot.key == key) {
                 return i;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Rehash into at least `min_slots` slots (a power of two, 16 or more).
-    fn grow(&mut self, min_slots: usize) {
-        let size = min_slots.next_power_of_two().max(16);
-        if size <= self.slots.len() {
+    /// The slot of a key, inserted with value id `new_id` if absent.
+    fn slot_or_insert(&mut self, key: K, tag: u8, new_id: u32) -> &mut Slot<K> {
+        self.reserve(1);
+        let i = self.find_slot(key, tag);
+        if self.slots[i].tag == 0 {
+            self.slots[i] = Slot { key, tag, id: new_id };
+            self.len += 1;
+        }
+        &mut self.slots[i]
+    }
+
+    /// Make room for `extra` more keys.
+    fn reserve(&mut self, extra: usize) {
+        let needed = self.len + extra;
+        if needed * 4 <= self.slots.len() * 3 {
             return;
         }
+        let size = (needed * 4 / 3 + 1).next_power_of_two().max(16);
         let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
         for slot in old.into_iter().filter(|s| s.tag != 0) {
-            let i = self.find_slot(slot.lo, slot.hi, slot.tag);
+            let i = self.find_slot(slot.key, slot.tag);
             self.slots[i] = slot;
         }
+    }
+}
+
+/// Where a key lives.
+enum Packed {
+    Short(u64, u8),
+    Mid([u64; 2], u8),
+    Long,
+}
+
+#[inline]
+fn packed(key: &str) -> Packed {
+    let b = key.as_bytes();
+    // The tag is the length + 1, so 0 can mark empty slots.
+    let tag = b.len() as u8 + 1;
+    if b.len() <= 8 {
+        Packed::Short(pack8(b), tag)
+    } else if b.len() <= 16 {
+        Packed::Mid(pack16(b), tag)
+    } else {
+        Packed::Long
+    }
+}
+
+impl<V: Copy + Default> WordTable<V> {
+    /// The value of `key`, if present.
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&V> {
+        let id = match packed(key) {
+            Packed::Short(k, tag) => self.short.get(k, tag),
+            Packed::Mid(k, tag) => self.mid.get(k, tag),
+            Packed::Long => return self.long.get(key),
+        };
+        id.and_then(|id| self.values.get(id as usize))
+    }
+
+    /// The value of `key`, inserted as `V::default()` if absent. (The value gets an
+    /// id of its own, so changing it changes no other key; call
+    /// [`compact`](Self::compact) after many changes.)
+    pub fn get_or_insert_default(&mut self, key: &str) -> &mut V {
+        let new_id = self.values.len() as u32;
+        let slot_id = match packed(key) {
+            Packed::Short(k, tag) => &mut self.short.slot_or_insert(k, tag, new_id).id,
+            Packed::Mid(k, tag) => &mut self.mid.slot_or_insert(k, tag, new_id).id,
+            Packed::Long => return self.long.entry(key.into()).or_default(),
+        };
+        let value = self.values.get(*slot_id as usize).copied().unwrap_or_default();
+        *slot_id = new_id;
+        self.values.push(value);
+        let last = self.values.len() - 1;
+        &mut self.values[last]
+    }
+
+    /// Make room for `extra` more keys without growing.
+    pub fn reserve(&mut self, extra: usize) {
+        // Most words are short.
+        self.short.reserve(extra * 2 / 3);
+        self.mid.reserve(extra / 3);
+    }
+
+    /// The number of keys.
+    pub fn len(&self) -> usize {
+        self.short.len + self.mid.len + self.long.len()
+    }
+
+    /// Whether the table has no key.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<V: Copy + Default + Eq + std::hash::Hash> WordTable<V> {
+    /// Let keys with equal values share one copy, which keeps the values few and
+    /// in cache.
+    pub fn compact(&mut self) {
+        let mut ids: HashMap<V, u32, BuildWordHasher> = HashMap::default();
+        let mut values = Vec::new();
+        let mut remap = |id: &mut u32| {
+            let v = self.values.get(*id as usize).copied().unwrap_or_default();
+            *id = *ids.entry(v).or_insert_with(|| {
+                values.push(v);
+                values.len() as u32 - 1
+            });
+        };
+        self.short.slots.iter_mut().filter(|s| s.tag != 0).for_each(|s| remap(&mut s.id));
+        self.mid.slots.iter_mut().filter(|s| s.tag != 0).for_each(|s| remap(&mut s.id));
+        self.values = values;
     }
 }
 

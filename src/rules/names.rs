@@ -21,7 +21,7 @@
 //!
 //! What is left is not guessed: list hits inside the run still stand on their own.
 
-use super::{Context, Cover};
+use super::{Context, Cover, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::{TitleClass, WordInfo};
 use crate::resolve::{Candidate, Priority, PRIORITY_GUESS, PRIORITY_STRONG_RULE};
@@ -34,19 +34,20 @@ use std::ops::Range;
 pub const MAX_RUN: usize = 16;
 
 /// Lower-case words that may sit inside a name between capitalised words.
-const CONNECTORS: &[&str] = &[
+pub(crate) const CONNECTORS: &[&str] = &[
     "of", "de", "del", "della", "di", "da", "du", "des", "dos", "das", "van", "von", "der", "den", "ter",
     "la", "le", "bin", "ibn", "bint", "al", "el", "y", "e", "do", "und",
 ];
 
 /// Lower-case particles that may open a hyphenated name part ("al-Assad").
-const DASH_PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "az", "ul", "ud", "bin", "abu"];
+pub(crate) const DASH_PARTICLES: &[&str] =
+    &["al", "el", "ad", "as", "ash", "at", "az", "ul", "ud", "bin", "abu"];
 
 /// Head words after which "for" / "on" / "and" may continue an organisation name.
-const LINKING_AFTER_HEAD: &[&str] = &["for", "on", "and"];
+pub(crate) const LINKING_AFTER_HEAD: &[&str] = &["for", "on", "and"];
 
 /// Last words that make a place ("Helmand Province").
-const PLACE_WORDS: &[&str] = &[
+pub(crate) const PLACE_WORDS: &[&str] = &[
     "province",
     "county",
     "district",
@@ -89,7 +90,7 @@ const PLACE_WORDS: &[&str] = &[
 
 /// Last words of event names ("U.S. Open", "Berlin Grand Prix", "Hong Kong Sevens"):
 /// a place inside such a name is not a mention of the place.
-const EVENT_WORDS: &[&str] = &[
+pub(crate) const EVENT_WORDS: &[&str] = &[
     "open",
     "championship",
     "championships",
@@ -144,7 +145,7 @@ pub const GOVERNMENT_HEADS: &[&str] = &[
 ];
 
 /// Speech verbs that mark speaker position for a bare capitalised name.
-const SPEAKER_VERBS: &[&str] = &[
+pub(crate) const SPEAKER_VERBS: &[&str] = &[
     "said",
     "says",
     "told",
@@ -164,6 +165,9 @@ const SPEAKER_VERBS: &[&str] = &[
     "replied",
     "recalled",
 ];
+
+/// Words a person's name stops before ("Todd Stottlemyre of the Cardinals").
+pub(crate) const PERSON_BREAKS: &[&str] = &["of", "&", "and", "for", "on"];
 
 /// Propose candidates for every capitalised run of every sentence.
 pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
@@ -221,7 +225,7 @@ pub fn is_name_token(cx: &Context<'_>, i: usize) -> bool {
 
 fn starts_dash_name(cx: &Context<'_>, i: usize, end: usize) -> bool {
     i + 2 < end
-        && DASH_PARTICLES.contains(&cx.norm.token(i))
+        && cx.vocab[i].any(Vocab::DASH_PARTICLE)
         && cx.tokens[i + 1].is(TokenFlags::DASH | TokenFlags::JOINED)
         && cx.tokens[i + 2].is(TokenFlags::JOINED)
         && is_name_token(cx, i + 2)
@@ -259,25 +263,29 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
             }
             break;
         }
-        let word = cx.norm.token(j);
+        let word = cx.vocab[j];
         if j + 1 < end && !breaks(j + 1) {
-            if CONNECTORS.contains(&word) {
+            if word.any(Vocab::CONNECTOR) {
                 if is_name_token(cx, j + 1) {
                     j += 2;
                     continue;
                 }
                 // "van der Westhuizen", "de la Rua".
                 if j + 2 < end
-                    && CONNECTORS.contains(&cx.norm.token(j + 1))
+                    && cx.vocab[j + 1].any(Vocab::CONNECTOR)
                     && !breaks(j + 2)
                     && is_name_token(cx, j + 2)
-                    && word != "of"
+                    && !word.any(Vocab::OF)
                 {
                     j += 3;
                     continue;
                 }
                 // "of the": "Bank of the West".
-                if word == "of" && j + 2 < end && cx.norm.token(j + 1) == "the" && is_name_token(cx, j + 2) {
+                if word.any(Vocab::OF)
+                    && j + 2 < end
+                    && cx.vocab[j + 1].any(Vocab::THE)
+                    && is_name_token(cx, j + 2)
+                {
                     j += 3;
                     continue;
                 }
@@ -287,11 +295,11 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
                 }
             }
             // "Douglas & Lomason", "Procter & Gamble".
-            if word == "&" && is_name_token(cx, j + 1) {
+            if word.any(Vocab::AMPERSAND) && is_name_token(cx, j + 1) {
                 j += 2;
                 continue;
             }
-            if LINKING_AFTER_HEAD.contains(&word)
+            if word.any(Vocab::LINKING_AFTER_HEAD)
                 && cx.info[j - 1].has(WordInfo::ORG_HEAD)
                 && is_name_token(cx, j + 1)
                 && !cx.cover[j + 1].is_place()
@@ -376,7 +384,7 @@ fn skip_titles(cx: &Context<'_>, run: &Range<usize>) -> (usize, bool) {
 fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // An event named after a place: the whole run is no entity, and its place is
     // not a place mention either.
-    if run.len() >= 2 && EVENT_WORDS.contains(&cx.norm.token(run.end - 1)) && cx.cover[run.start].is_place() {
+    if run.len() >= 2 && cx.vocab[run.end - 1].any(Vocab::EVENT_WORD) && cx.cover[run.start].is_place() {
         out.push(Candidate {
             span: cx.span(run.clone()),
             tokens: run,
@@ -492,7 +500,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     }
 
     // 5. Places.
-    if len >= 2 && PLACE_WORDS.contains(&cx.norm.token(run.end - 1)) {
+    if len >= 2 && cx.vocab[run.end - 1].any(Vocab::PLACE_WORD) {
         out.push(candidate(
             cx,
             run.clone(),
@@ -534,11 +542,9 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     }
     let len = run.len();
     // "Hoddle said", "said Koofi".
-    let before = run.start.checked_sub(1).map(|k| cx.norm.token(k));
-    let after = cx.tokens.get(run.end).map(|_| cx.norm.token(run.end));
-    let after_verb = before.is_some_and(|w| SPEAKER_VERBS.contains(&w))
+    let after_verb = run.start.checked_sub(1).is_some_and(|k| cx.vocab[k].any(Vocab::SPEAKER_VERB))
         && cx.tokens.get(run.end).is_none_or(|t| t.is(TokenFlags::PUNCT));
-    let before_verb = after.is_some_and(|w| SPEAKER_VERBS.contains(&w));
+    let before_verb = cx.vocab.get(run.end).is_some_and(|v| v.any(Vocab::SPEAKER_VERB));
     if (after_verb || before_verb) && len <= 4 && !run.clone().any(|k| is_ordinary_word(cx, k)) {
         out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Speaker, PRIORITY_GUESS + 5));
         return;
@@ -593,19 +599,20 @@ pub(crate) fn is_initial(cx: &Context<'_>, i: usize) -> bool {
 
 /// What follows a person's name in results and profiles: "( Country )" or ", 45 ,".
 fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
-    let tok = |k: usize| cx.tokens.get(k).map(|_| cx.norm.token(k));
-    match tok(e) {
-        Some("(") => {
-            e + 2 < cx.tokens.len() && matches!(cx.cover[e + 1], Cover::Country) && {
-                let after = cx.cover_end[e + 1] as usize;
-                tok(after) == Some(")")
-            }
+    let is = |k: usize, class: Vocab| cx.vocab.get(k).is_some_and(|v| v.any(class));
+    if is(e, Vocab::OPEN_PAREN) {
+        e + 2 < cx.tokens.len() && matches!(cx.cover[e + 1], Cover::Country) && {
+            let after = cx.cover_end[e + 1] as usize;
+            is(after, Vocab::CLOSE_PAREN)
         }
-        Some(",") => {
-            let age = tok(e + 1).is_some_and(|w| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()));
-            age && matches!(tok(e + 2), Some(",") | Some("."))
-        }
-        _ => false,
+    } else if is(e, Vocab::COMMA) {
+        let age = e + 1 < cx.tokens.len() && {
+            let w = cx.norm.token(e + 1);
+            w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+        };
+        age && is(e + 2, Vocab::COMMA | Vocab::PERIOD)
+    } else {
+        false
     }
 }
 
@@ -615,7 +622,6 @@ fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
     let mut e = p;
     while e < run_end {
         let info = cx.info[e];
-        let word = cx.norm.token(e);
         if e > p {
             if info.has(WordInfo::ORG_HEAD) {
                 break;
@@ -635,7 +641,7 @@ fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
                 break;
             }
             // "Todd Stottlemyre of the Cardinals": people take particles, not "of".
-            if matches!(word, "of" | "&" | "and" | "for" | "on") {
+            if cx.vocab[e].any(Vocab::PERSON_BREAK) {
                 break;
             }
         }
@@ -682,7 +688,7 @@ fn trim_connectors(cx: &Context<'_>, start: usize, mut end: usize) -> usize {
         if t.is(TokenFlags::CAPITALIZED) || t.is(TokenFlags::ABBREVIATION) {
             break;
         }
-        if !t.is(TokenFlags::WORD) || CONNECTORS.contains(&cx.norm.token(end - 1)) {
+        if !t.is(TokenFlags::WORD) || cx.vocab[end - 1].any(Vocab::CONNECTOR) {
             end -= 1;
             continue;
         }
@@ -695,10 +701,10 @@ fn trim_connectors(cx: &Context<'_>, start: usize, mut end: usize) -> usize {
 fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, Rule)> {
     // "X of Y": a head_of word followed by "of".
     for h in run.clone() {
-        if cx.info[h].has(WordInfo::ORG_HEAD_OF) && h + 2 < run.end && cx.norm.token(h + 1) == "of" {
+        if cx.info[h].has(WordInfo::ORG_HEAD_OF) && h + 2 < run.end && cx.vocab[h + 1].any(Vocab::OF) {
             let start = org_start(cx, run.start, h);
             let mut end = h + 2;
-            if cx.norm.token(end) == "the" {
+            if cx.vocab[end].any(Vocab::THE) {
                 end += 1;
             }
             while end < run.end && title_at(cx, end, run.end).is_none() {
@@ -729,7 +735,7 @@ fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, R
 /// everything ("Kabul University", "Pakistan Peoples Party").
 fn org_start(cx: &Context<'_>, run_start: usize, h: usize) -> usize {
     let mut s = run_start;
-    let government = GOVERNMENT_HEADS.contains(&cx.norm.token(h));
+    let government = cx.vocab[h].any(Vocab::GOVERNMENT_HEAD);
     while s < h {
         let cover = cx.cover[s];
         let owner = matches!(cover, Cover::Demonym)

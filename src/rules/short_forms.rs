@@ -7,7 +7,7 @@
 //! short forms, which then compete with everything else in the final resolution.
 
 use super::names::{is_name_token, is_ordinary_word};
-use super::{Context, Cover};
+use super::{Context, Cover, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::WordInfo;
 use crate::resolve::{Candidate, PRIORITY_LIST};
@@ -89,7 +89,7 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
             // words around it make it a speaker.
             if cx.cover[i].is_place() && !speaker_next(cx, i + 1) {
                 let weak = weak_single[i];
-                let locative = i > 0 && LOCATIVE.contains(&cx.norm.token(i - 1));
+                let locative = i > 0 && cx.vocab[i - 1].any(Vocab::LOCATIVE);
                 if !weak || locative {
                     continue;
                 }
@@ -120,7 +120,7 @@ fn short(cx: &Context<'_>, i: usize, kind: EntityKind, rule: Rule) -> Candidate 
 }
 
 /// Words after which a name is a place ("visited Jordan", "in Washington").
-const LOCATIVE: &[&str] = &[
+pub(crate) const LOCATIVE: &[&str] = &[
     "in",
     "to",
     "from",
@@ -142,8 +142,10 @@ const LOCATIVE: &[&str] = &[
     "via",
 ];
 
+/// Speech verbs that make a listed place after a short form a speaker.
+pub(crate) const SPEECH_AFTER: &[&str] = &["said", "says", "told", "added", "asked", "wrote", "tweeted"];
+
 /// Whether a speech verb stands at token `i`.
 fn speaker_next(cx: &Context<'_>, i: usize) -> bool {
-    i < cx.tokens.len()
-        && matches!(cx.norm.token(i), "said" | "says" | "told" | "added" | "asked" | "wrote" | "tweeted")
+    cx.vocab.get(i).is_some_and(|v| v.any(Vocab::SHORT_FORM_SPEECH))
 }

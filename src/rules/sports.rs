@@ -7,7 +7,7 @@
 //! stay countries (national sides are named after their country and tagged as such).
 
 use super::names::{is_initial, is_name_token, run_end};
-use super::{Context, Cover};
+use super::{Context, Cover, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::WordInfo;
 use crate::resolve::{Candidate, PRIORITY_GUESS};
@@ -72,7 +72,7 @@ pub const SPORTS_WORDS: &[&str] = &[
 ];
 
 /// Words before a team name.
-const BEFORE_TEAM: &[&str] = &[
+pub(crate) const BEFORE_TEAM: &[&str] = &[
     "beat",
     "beats",
     "against",
@@ -105,7 +105,7 @@ const BEFORE_TEAM: &[&str] = &[
 ];
 
 /// Words after a team name.
-const AFTER_TEAM: &[&str] = &[
+pub(crate) const AFTER_TEAM: &[&str] = &[
     "beat",
     "beats",
     "drew",
@@ -159,6 +159,12 @@ const AFTER_TEAM: &[&str] = &[
     "will",
 ];
 
+/// Prepositions after which a place stays a place ("the match in Leicester").
+pub(crate) const LOCATIVE: &[&str] = &["in", "near", "outside", "across", "around", "into"];
+
+/// Words right before a single unknown word that make it a team ("beat Guingamp").
+pub(crate) const STRONG_BEFORE_TEAM: &[&str] = &["beat", "against", "v", "vs", "club", "side"];
+
 /// Whether the document reads as a sports report.
 pub fn is_sports(cx: &Context<'_>) -> bool {
     let mut hits = 0;
@@ -196,19 +202,17 @@ fn is_score(cx: &Context<'_>, i: usize) -> bool {
 fn team_context(cx: &Context<'_>, start: usize, end: usize) -> bool {
     let prev = start.checked_sub(1).filter(|_| !cx.tokens[start].is(TokenFlags::LINE_BREAK_BEFORE));
     // "the match in Leicester": a place after a locative preposition stays a place.
-    if prev
-        .is_some_and(|p| matches!(cx.norm.token(p), "in" | "near" | "outside" | "across" | "around" | "into"))
-    {
+    if prev.is_some_and(|p| cx.vocab[p].any(Vocab::SPORTS_LOCATIVE)) {
         return false;
     }
     let next = (end < cx.tokens.len() && !cx.tokens[end].is(TokenFlags::LINE_BREAK_BEFORE)).then_some(end);
     if next.is_some_and(|n| is_score(cx, n)) {
         return true;
     }
-    if prev.is_some_and(|p| BEFORE_TEAM.contains(&cx.norm.token(p))) {
+    if prev.is_some_and(|p| cx.vocab[p].any(Vocab::BEFORE_TEAM)) {
         return true;
     }
-    next.is_some_and(|n| AFTER_TEAM.contains(&cx.norm.token(n)))
+    next.is_some_and(|n| cx.vocab[n].any(Vocab::AFTER_TEAM))
 }
 
 /// Turn team-like places into organisations, and propose unknown team names.
@@ -243,7 +247,7 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
             let listed_whole = cx.cover[i] != Cover::None && cx.cover_end[i] as usize >= end;
             let scored = is_score(cx, end) && !cx.shouting[i];
             let plural_team = i > 0
-                && cx.norm.token(i - 1) == "the"
+                && cx.vocab[i - 1].any(Vocab::THE)
                 && cx.norm.token(end - 1).ends_with('s')
                 && cx.tokens[end - 1].is(TokenFlags::CAPITALIZED)
                 && cx.cover[end - 1] == Cover::None
@@ -268,10 +272,12 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
         if (i > 0 && is_name_token(cx, i - 1)) || is_name_token(cx, i + 1) {
             continue;
         }
-        let prev = i.checked_sub(1).map(|p| cx.norm.token(p));
-        let strong_before =
-            prev.is_some_and(|w| matches!(w, "beat" | "against" | "v" | "vs" | "club" | "side"));
-        if strong_before || (i + 1 < cx.tokens.len() && is_score(cx, i + 1) && prev.is_none_or(|w| w != "("))
+        let prev = i.checked_sub(1).map(|p| cx.vocab[p]);
+        let strong_before = prev.is_some_and(|v| v.any(Vocab::STRONG_BEFORE_TEAM));
+        if strong_before
+            || (i + 1 < cx.tokens.len()
+                && is_score(cx, i + 1)
+                && prev.is_none_or(|v| !v.any(Vocab::OPEN_PAREN)))
         {
             extra.push(team(cx, i..i + 1));
         }
