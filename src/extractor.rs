@@ -139,14 +139,16 @@ impl Extractor {
             info,
             titles: &facts.titles,
             vocab: &facts.vocab,
+            run_starts: &facts.run_starts,
             cover: &cover,
             cover_end: &cover_end,
         };
         rules::names::propose(&cx, &mut candidates);
         rules::sports::apply(&cx, &mut candidates);
-        let first: Vec<Candidate> =
-            select(&candidates, tokens.len()).into_iter().map(|i| candidates[i].clone()).collect();
-        rules::short_forms::propose(&cx, &first, &mut candidates);
+        let mut short_forms = Vec::new();
+        let first = select(&candidates, tokens.len());
+        rules::short_forms::propose_from(&cx, first.iter().map(|&i| &candidates[i]), &mut short_forms);
+        candidates.append(&mut short_forms);
         let mut resolved = resolve(candidates, tokens.len());
         // Events only claimed their words; they are not entities.
         resolved.retain(|c| c.found_by != FoundBy::Rule(Rule::Event));

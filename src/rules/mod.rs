@@ -75,6 +75,10 @@ pub struct Context<'a> {
     pub titles: &'a [TitleStarts],
     /// The closed word classes of each token.
     pub vocab: &'a [Vocab],
+    /// In order, the tokens that are name tokens ([`names::is_name_token`]) or
+    /// particles that may open a hyphenated name ("al" in "al-Assad"): every
+    /// capitalised run starts at one of them, so the rules visit only these.
+    pub run_starts: &'a [usize],
     /// The list hit covering each token.
     pub cover: &'a [Cover],
     /// Where the list hit covering each token ends (token index; the token itself + 1
@@ -280,6 +284,8 @@ pub struct WordFacts {
     /// exactly: when a lexicon title is longer than [`TitleStarts::MAX_TOKENS`], or
     /// a normalised token holds a space.
     pub titles: Vec<TitleStarts>,
+    /// The tokens runs may start at ([`Context::run_starts`]).
+    pub run_starts: Vec<usize>,
 }
 
 /// [`WordFacts`] for every token, from one lexicon lookup per token (and title
@@ -295,9 +301,14 @@ pub fn word_facts(tokens: &[Token], norm: &Normalized, lexicon: &Lexicon) -> Wor
     // titles of two or more words (with their lengths).
     let mut continues = Vec::with_capacity(if precompute { count } else { 0 });
     let mut longer: Vec<(usize, u16)> = Vec::new();
+    let mut run_starts = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let e = lexicon.entry(norm.token(i));
-        info.push(if t.is(TokenFlags::WORD) { e.info } else { WordInfo::default() });
+        let word_info = if t.is(TokenFlags::WORD) { e.info } else { WordInfo::default() };
+        if names::name_like(t, word_info) || e.vocab.any(Vocab::DASH_PARTICLE) {
+            run_starts.push(i);
+        }
+        info.push(word_info);
         vocab.push(e.vocab);
         if precompute {
             let mut starts = TitleStarts::default();
@@ -323,7 +334,21 @@ pub fn word_facts(tokens: &[Token], norm: &Normalized, lexicon: &Lexicon) -> Wor
             n += 1;
         }
     }
-    WordFacts { info, vocab, titles }
+    WordFacts { info, vocab, titles, run_starts }
+}
+
+/// The index of the first element of `sorted` at or after `position`, searching on
+/// from `from` (the answer for an earlier position: a pass over sentences in order
+/// then walks the list once) or else from the start.
+pub(crate) fn seek(sorted: &[usize], from: usize, position: usize) -> usize {
+    let mut k = from.min(sorted.len());
+    if k > 0 && sorted[k - 1] >= position {
+        return sorted.partition_point(|&p| p < position);
+    }
+    while k < sorted.len() && sorted[k] < position {
+        k += 1;
+    }
+    k
 }
 
 /// Whether no normalised token holds a space: the buffer then has exactly one

@@ -190,30 +190,39 @@ pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
 }
 
 fn propose_runs(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+    let mut k = 0;
     for s in cx.sentences {
         if cx.shouting[s.start] {
             continue;
         }
-        let mut i = s.start;
-        while i < s.end {
+        // Runs start at name tokens and particles only: visit those.
+        k = super::seek(cx.run_starts, k, s.start);
+        while let Some(&i) = cx.run_starts.get(k).filter(|&&p| p < s.end) {
             if !is_name_token(cx, i) && !starts_dash_name(cx, i, s.end) {
-                i += 1;
+                k += 1;
                 continue;
             }
             let end = run_end(cx, i, s.end.min(i + MAX_RUN));
             classify(cx, i..end, out);
-            i = end.max(i + 1);
+            let next = end.max(i + 1);
+            while cx.run_starts.get(k).is_some_and(|&p| p < next) {
+                k += 1;
+            }
         }
     }
 }
 
 /// A capitalised word, initial or title abbreviation that can be part of a name.
 pub fn is_name_token(cx: &Context<'_>, i: usize) -> bool {
-    let Some(t) = cx.tokens.get(i) else { return false };
+    cx.tokens.get(i).is_some_and(|t| name_like(t, cx.info[i]))
+}
+
+/// Whether a token with these word-list facts can be part of a name
+/// ([`is_name_token`]).
+pub(crate) fn name_like(t: &crate::tokenize::Token, info: WordInfo) -> bool {
     if !t.is(TokenFlags::WORD) || !t.is(TokenFlags::CAPITALIZED) || t.is(TokenFlags::POSSESSIVE) {
         return false;
     }
-    let info = cx.info[i];
     if info.has(WordInfo::NON_NAME)
         && (!info.any(WordInfo::GIVEN | WordInfo::SURNAME)
             || info.any(WordInfo::WEEKDAY | WordInfo::FUNCTION))

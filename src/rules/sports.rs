@@ -169,9 +169,8 @@ pub(crate) const STRONG_BEFORE_TEAM: &[&str] = &["beat", "against", "v", "vs", "
 pub fn is_sports(cx: &Context<'_>) -> bool {
     let mut hits = 0;
     for (i, t) in cx.tokens.iter().enumerate() {
-        let w = cx.norm.token(i);
         let score = t.is(TokenFlags::DIGIT)
-            && w.split_once('-').is_some_and(|(a, b)| {
+            && cx.norm.token(i).split_once('-').is_some_and(|(a, b)| {
                 !a.is_empty()
                     && a.len() <= 3
                     && a.bytes().all(|c| c.is_ascii_digit())
@@ -233,11 +232,13 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
     let mut extra = Vec::new();
     // Results tables and match reports: "Queens Park Rangers 3 2 1 0", "Leyton Orient 2",
     // "the Cincinnati Reds", "the Mets".
+    let mut k = 0;
     for s in cx.sentences {
-        let mut i = s.start;
-        while i < s.end {
+        // Runs start at name tokens only: visit those.
+        k = super::seek(cx.run_starts, k, s.start);
+        while let Some(&i) = cx.run_starts.get(k).filter(|&&p| p < s.end) {
             if !is_name_token(cx, i) {
-                i += 1;
+                k += 1;
                 continue;
             }
             let end = run_end(cx, i, s.end.min(i + super::names::MAX_RUN));
@@ -257,11 +258,14 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
             if len <= 4 && !person_like && !listed_whole && team_like {
                 extra.push(team(cx, i..end));
             }
-            i = end.max(i + 1);
+            let next = end.max(i + 1);
+            while cx.run_starts.get(k).is_some_and(|&p| p < next) {
+                k += 1;
+            }
         }
     }
     // Single unknown capitalised words in team position ("beat Guingamp 2-1").
-    for i in 0..cx.tokens.len() {
+    for &i in cx.run_starts {
         if cx.cover[i] != Cover::None || !is_name_token(cx, i) || cx.at_sentence_start(i) {
             continue;
         }
