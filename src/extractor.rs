@@ -122,10 +122,9 @@ impl Extractor {
             let first = (s.clone()).find(|&k| !tokens[k].is(TokenFlags::PUNCT)).unwrap_or(s.start);
             sentence_start[s.clone()].iter_mut().for_each(|x| *x = first as u32);
         }
-        let facts = rules::word_facts(tokens, norm, &inner.lexicon);
-        let info = &facts.info;
+        let facts = rules::WordFacts::new(tokens, norm, &inner.lexicon);
         let mut candidates = Vec::new();
-        rules::list_candidates(tokens, info, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
+        rules::list_candidates(tokens, &facts, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
         let (cover, cover_end) = rules::cover(&candidates, tokens.len());
         let shouting = rules::shouting(text, tokens, &sentences);
         let cx = Context {
@@ -136,10 +135,8 @@ impl Extractor {
             shouting: &shouting,
             norm,
             lexicon: &inner.lexicon,
-            info,
-            titles: &facts.titles,
-            vocab: &facts.vocab,
-            run_starts: &facts.run_starts,
+            facts: &facts,
+            run_starts: facts.run_starts(),
             cover: &cover,
             cover_end: &cover_end,
         };

@@ -87,6 +87,16 @@ impl WordInfo {
     fn insert(&mut self, other: WordInfo) {
         self.0 |= other.0;
     }
+
+    /// The flags as bits.
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Flags from [`bits`](Self::bits).
+    pub const fn from_bits(bits: u32) -> WordInfo {
+        WordInfo(bits)
+    }
 }
 
 impl std::ops::BitOr for WordInfo {

@@ -6,6 +6,7 @@
 //! short forms of the names found ([`short_forms`]) so "Muttaqi" and a headline's
 //! "SHEARER" are people because the document names them in full.
 
+pub mod facts;
 pub mod names;
 pub mod owners;
 pub mod short_forms;
@@ -13,7 +14,9 @@ pub mod sports;
 
 use crate::analysis::{EntityKind, FoundBy, MentionForm};
 use crate::gazetteer::{Gazetteer, ListKind, ListMatch, Normalized};
-use crate::lexicon::{Lexicon, TitleClass, WordInfo};
+pub use facts::{vocabulary, TitleStarts, Vocab, WordFacts};
+
+use crate::lexicon::{Lexicon, WordInfo};
 use crate::resolve::{Candidate, Priority, PRIORITY_LIST, PRIORITY_USER_LIST, PRIORITY_WEAK_LIST};
 use crate::span::Span;
 use crate::tokenize::{Token, TokenFlags};
@@ -69,12 +72,7 @@ pub struct Context<'a> {
     /// The word lists.
     pub lexicon: &'a Lexicon,
     /// What the word lists say about each token.
-    pub info: &'a [WordInfo],
-    /// The titles starting at each token; empty when they could not be
-    /// precomputed (then [`names::title_at`] asks the lexicon).
-    pub titles: &'a [TitleStarts],
-    /// The closed word classes of each token.
-    pub vocab: &'a [Vocab],
+    pub facts: &'a WordFacts<'a>,
     /// In order, the tokens that are name tokens ([`names::is_name_token`]) or
     /// particles that may open a hyphenated name ("al" in "al-Assad"): every
     /// capitalised run starts at one of them, so the rules visit only these.
@@ -95,6 +93,16 @@ impl Context<'_> {
     /// Whether token `i` opens its sentence (after any opening quotes or brackets).
     pub fn at_sentence_start(&self, i: usize) -> bool {
         self.sentence_start[i] as usize == i
+    }
+
+    /// What the word lists say about token `i` (see [`WordFacts::info`]).
+    pub fn info(&self, i: usize) -> WordInfo {
+        self.facts.info(i)
+    }
+
+    /// The closed word classes of token `i` (see [`WordFacts::vocab`]).
+    pub fn vocab(&self, i: usize) -> Vocab {
+        self.facts.vocab(i)
     }
 }
 
@@ -125,218 +133,6 @@ pub fn shouting(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec
     out
 }
 
-/// Closed classes of words the rules test tokens against (connectors, speech verbs,
-/// place words, a few punctuation marks...), as a bit set: the classes a token's
-/// normalised text belongs to. Every [`Lexicon`] holds these words (see
-/// [`vocabulary`]), so the one lookup per token that gives its word-list facts
-/// gives its classes too, and the rules test bits instead of comparing strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Vocab(u32);
-
-impl Vocab {
-    /// A lower-case word inside a name ("of", "van", "bin").
-    pub const CONNECTOR: Vocab = Vocab(1);
-    /// A particle opening a hyphenated name part ("al" in "al-Assad").
-    pub const DASH_PARTICLE: Vocab = Vocab(1 << 1);
-    /// "for", "on", "and" after an organisation head word.
-    pub const LINKING_AFTER_HEAD: Vocab = Vocab(1 << 2);
-    /// A last word that makes a place ("province").
-    pub const PLACE_WORD: Vocab = Vocab(1 << 3);
-    /// A last word of event names ("open", "cup").
-    pub const EVENT_WORD: Vocab = Vocab(1 << 4);
-    /// A head word of government bodies ("ministry").
-    pub const GOVERNMENT_HEAD: Vocab = Vocab(1 << 5);
-    /// A speech verb that marks a bare name as a speaker ("said", "warned").
-    pub const SPEAKER_VERB: Vocab = Vocab(1 << 6);
-    /// A word a person's name stops before ("of", "&", "and", "for", "on").
-    pub const PERSON_BREAK: Vocab = Vocab(1 << 7);
-    /// "of".
-    pub const OF: Vocab = Vocab(1 << 8);
-    /// "the".
-    pub const THE: Vocab = Vocab(1 << 9);
-    /// "&".
-    pub const AMPERSAND: Vocab = Vocab(1 << 10);
-    /// "(".
-    pub const OPEN_PAREN: Vocab = Vocab(1 << 11);
-    /// ")".
-    pub const CLOSE_PAREN: Vocab = Vocab(1 << 12);
-    /// ",".
-    pub const COMMA: Vocab = Vocab(1 << 13);
-    /// ".".
-    pub const PERIOD: Vocab = Vocab(1 << 14);
-    /// A word after which a name is a place ("in", "visited"); see
-    /// [`short_forms`].
-    pub const LOCATIVE: Vocab = Vocab(1 << 15);
-    /// A speech verb after a short form ("said", "told"); see [`short_forms`].
-    pub const SHORT_FORM_SPEECH: Vocab = Vocab(1 << 16);
-    /// A word before a team name ("beat", "against"); see [`sports`].
-    pub const BEFORE_TEAM: Vocab = Vocab(1 << 17);
-    /// A word after a team name ("drew", "coach"); see [`sports`].
-    pub const AFTER_TEAM: Vocab = Vocab(1 << 18);
-    /// A preposition after which a place stays a place in sports reports ("in").
-    pub const SPORTS_LOCATIVE: Vocab = Vocab(1 << 19);
-    /// A word right before a single-word team ("beat", "against", "v").
-    pub const STRONG_BEFORE_TEAM: Vocab = Vocab(1 << 20);
-
-    /// Whether any class of `other` is set.
-    pub const fn any(self, other: Vocab) -> bool {
-        self.0 & other.0 != 0
-    }
-}
-
-impl std::ops::BitOr for Vocab {
-    type Output = Vocab;
-    fn bitor(self, rhs: Vocab) -> Vocab {
-        Vocab(self.0 | rhs.0)
-    }
-}
-
-impl std::ops::BitOrAssign for Vocab {
-    fn bitor_assign(&mut self, rhs: Vocab) {
-        self.0 |= rhs.0;
-    }
-}
-
-/// Every word of the closed classes, with its class, as the rules compare them
-/// with normalised tokens (a word may come several times, once per class).
-pub fn vocabulary() -> impl Iterator<Item = (&'static str, Vocab)> {
-    let lists: [(&'static [&'static str], Vocab); 14] = [
-        (names::CONNECTORS, Vocab::CONNECTOR),
-        (names::DASH_PARTICLES, Vocab::DASH_PARTICLE),
-        (names::LINKING_AFTER_HEAD, Vocab::LINKING_AFTER_HEAD),
-        (names::PLACE_WORDS, Vocab::PLACE_WORD),
-        (names::EVENT_WORDS, Vocab::EVENT_WORD),
-        (names::GOVERNMENT_HEADS, Vocab::GOVERNMENT_HEAD),
-        (names::SPEAKER_VERBS, Vocab::SPEAKER_VERB),
-        (names::PERSON_BREAKS, Vocab::PERSON_BREAK),
-        (short_forms::LOCATIVE, Vocab::LOCATIVE),
-        (short_forms::SPEECH_AFTER, Vocab::SHORT_FORM_SPEECH),
-        (sports::BEFORE_TEAM, Vocab::BEFORE_TEAM),
-        (sports::AFTER_TEAM, Vocab::AFTER_TEAM),
-        (sports::LOCATIVE, Vocab::SPORTS_LOCATIVE),
-        (sports::STRONG_BEFORE_TEAM, Vocab::STRONG_BEFORE_TEAM),
-    ];
-    let single: [(&'static str, Vocab); 7] = [
-        ("of", Vocab::OF),
-        ("the", Vocab::THE),
-        ("&", Vocab::AMPERSAND),
-        ("(", Vocab::OPEN_PAREN),
-        (")", Vocab::CLOSE_PAREN),
-        (",", Vocab::COMMA),
-        (".", Vocab::PERIOD),
-    ];
-    lists.into_iter().flat_map(|(words, class)| words.iter().map(move |w| (*w, class))).chain(single)
-}
-
-/// The titles that start at one token: for each length of 1 to
-/// [`TitleStarts::MAX_TOKENS`] tokens, whether that many tokens from here are a title,
-/// and of which class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TitleStarts {
-    /// Bit `n - 1`: the `n` tokens from here are a title.
-    lengths: u16,
-    /// Two bits per length: the class of that title.
-    classes: u32,
-}
-
-impl TitleStarts {
-    /// The longest title this can describe, in tokens.
-    pub const MAX_TOKENS: usize = 16;
-
-    fn set(&mut self, n: usize, class: TitleClass) {
-        let code = match class {
-            TitleClass::Honorific => 0,
-            TitleClass::Office => 1,
-            TitleClass::Role => 2,
-            TitleClass::Modifier => 3,
-        };
-        self.lengths |= 1 << (n - 1);
-        self.classes |= code << (2 * (n - 1));
-    }
-
-    /// The longest title of at most `limit` tokens: its length and class.
-    pub fn longest(self, limit: usize) -> Option<(usize, TitleClass)> {
-        let mask = ((1u32 << limit.min(Self::MAX_TOKENS)) - 1) as u16;
-        let lengths = self.lengths & mask;
-        if lengths == 0 {
-            return None;
-        }
-        let n = 16 - lengths.leading_zeros() as usize;
-        let class = match (self.classes >> (2 * (n - 1))) & 3 {
-            0 => TitleClass::Honorific,
-            1 => TitleClass::Office,
-            2 => TitleClass::Role,
-            _ => TitleClass::Modifier,
-        };
-        Some((n, class))
-    }
-}
-
-/// What the lexicon says about every token: word-list facts, closed word classes,
-/// and the titles starting there.
-#[derive(Debug, Clone, Default)]
-pub struct WordFacts {
-    /// Word-list facts (default for tokens that are not words).
-    pub info: Vec<WordInfo>,
-    /// Closed word classes.
-    pub vocab: Vec<Vocab>,
-    /// The titles starting at each token; empty when they cannot be precomputed
-    /// exactly: when a lexicon title is longer than [`TitleStarts::MAX_TOKENS`], or
-    /// a normalised token holds a space.
-    pub titles: Vec<TitleStarts>,
-    /// The tokens runs may start at ([`Context::run_starts`]).
-    pub run_starts: Vec<usize>,
-}
-
-/// [`WordFacts`] for every token, from one lexicon lookup per token (and title
-/// lookups only where the words may make a longer title).
-pub fn word_facts(tokens: &[Token], norm: &Normalized, lexicon: &Lexicon) -> WordFacts {
-    let count = tokens.len();
-    let max = lexicon.max_title_tokens().max(1);
-    let precompute = max <= TitleStarts::MAX_TOKENS && spaceless(norm, count);
-    let mut info = Vec::with_capacity(count);
-    let mut vocab = Vec::with_capacity(count);
-    let mut titles = Vec::with_capacity(if precompute { count } else { 0 });
-    // Whether each token is a later word of some title, and the tokens that start
-    // titles of two or more words (with their lengths).
-    let mut continues = Vec::with_capacity(if precompute { count } else { 0 });
-    let mut longer: Vec<(usize, u16)> = Vec::new();
-    let mut run_starts = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        let e = lexicon.entry(norm.token(i));
-        let word_info = if t.is(TokenFlags::WORD) { e.info } else { WordInfo::default() };
-        if names::name_like(t, word_info) || e.vocab.any(Vocab::DASH_PARTICLE) {
-            run_starts.push(i);
-        }
-        info.push(word_info);
-        vocab.push(e.vocab);
-        if precompute {
-            let mut starts = TitleStarts::default();
-            if let Some(class) = e.title {
-                starts.set(1, class);
-            }
-            titles.push(starts);
-            continues.push(e.continues_title);
-            if e.title_lengths != 0 {
-                longer.push((i, e.title_lengths));
-            }
-        }
-    }
-    for (i, lengths) in longer {
-        // Every later token of a title continues one.
-        let mut n = 2;
-        while n <= max && i + n <= count && continues[i + n - 1] {
-            if lengths & (1 << (n - 1)) != 0 {
-                if let Some(class) = lexicon.title(norm.tokens_text(i..i + n)) {
-                    titles[i].set(n, class);
-                }
-            }
-            n += 1;
-        }
-    }
-    WordFacts { info, vocab, titles, run_starts }
-}
-
 /// The index of the first element of `sorted` at or after `position`, searching on
 /// from `from` (the answer for an earlier position: a pass over sentences in order
 /// then walks the list once) or else from the start.
@@ -349,19 +145,6 @@ pub(crate) fn seek(sorted: &[usize], from: usize, position: usize) -> usize {
         k += 1;
     }
     k
-}
-
-/// Whether no normalised token holds a space: the buffer then has exactly one
-/// space before each token and one at its end.
-fn spaceless(norm: &Normalized, token_count: usize) -> bool {
-    // Count in chunks whose sums fit a byte, which compilers vectorise.
-    let spaces: usize = norm
-        .as_str()
-        .as_bytes()
-        .chunks(255)
-        .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + u8::from(b == b' '))))
-        .sum();
-    spaces == token_count + 1
 }
 
 /// Word-list facts for every token.
@@ -403,7 +186,7 @@ pub fn cover(candidates: &[Candidate], token_count: usize) -> (Vec<Cover>, Vec<u
 /// came from the user (they outrank the built-in ones).
 pub fn list_candidates(
     tokens: &[Token],
-    info: &[WordInfo],
+    facts: &WordFacts<'_>,
     gazetteer: &Gazetteer,
     hits: &[ListMatch],
     user_lists: usize,
@@ -415,7 +198,7 @@ pub fn list_candidates(
         let user = (entry.list as usize) < user_lists;
         let mut priority: Priority = if user { PRIORITY_USER_LIST } else { PRIORITY_LIST };
         if e.weak && !user {
-            if !weak_context_ok(tokens, info, hit) {
+            if !weak_context_ok(tokens, facts, hit) {
                 continue;
             }
             priority = PRIORITY_WEAK_LIST;
@@ -440,13 +223,13 @@ pub fn list_candidates(
 /// A weak entry ("Georgia", "Jordan") stands as a place only when it is not glued
 /// to other capitalised words, which would make it part of a person's name
 /// ("Michael Jordan", "Georgia Smith").
-fn weak_context_ok(tokens: &[Token], info: &[WordInfo], hit: &ListMatch) -> bool {
+fn weak_context_ok(tokens: &[Token], facts: &WordFacts<'_>, hit: &ListMatch) -> bool {
     let glued = |i: usize| {
         let t = &tokens[i];
         t.is(TokenFlags::CAPITALIZED)
             && t.is(TokenFlags::WORD)
             && !t.is(TokenFlags::ALL_CAPS)
-            && !info[i].has(WordInfo::NON_NAME)
+            && !facts.info(i).has(WordInfo::NON_NAME)
     };
     let prev_glued = hit.tokens.start.checked_sub(1).is_some_and(|p| {
         glued(p)
@@ -500,8 +283,8 @@ mod tests {
                     Mr. Rt. Hon. Sgt. Major Lt. Col. former acting deputy chief of staff said";
         let tokens = tokenize(text);
         let norm = Normalized::new(text, &tokens);
-        let titles = word_facts(&tokens, &norm, &lexicon).titles;
-        assert_eq!(titles.len(), tokens.len());
+        let facts = WordFacts::new(&tokens, &norm, &lexicon);
+        let titles: Vec<TitleStarts> = (0..tokens.len()).map(|i| facts.titles(i).unwrap()).collect();
         let max = lexicon.max_title_tokens().max(1);
         let mut found = 0;
         for (i, starts) in titles.iter().enumerate() {

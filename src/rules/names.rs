@@ -214,29 +214,26 @@ fn propose_runs(cx: &Context<'_>, out: &mut Vec<Candidate>) {
 
 /// A capitalised word, initial or title abbreviation that can be part of a name.
 pub fn is_name_token(cx: &Context<'_>, i: usize) -> bool {
-    cx.tokens.get(i).is_some_and(|t| name_like(t, cx.info[i]))
+    cx.tokens.get(i).is_some_and(|t| may_be_name(t) && name_info(cx.info(i)))
 }
 
-/// Whether a token with these word-list facts can be part of a name
-/// ([`is_name_token`]).
-pub(crate) fn name_like(t: &crate::tokenize::Token, info: WordInfo) -> bool {
-    if !t.is(TokenFlags::WORD) || !t.is(TokenFlags::CAPITALIZED) || t.is(TokenFlags::POSSESSIVE) {
-        return false;
-    }
-    if info.has(WordInfo::NON_NAME)
+/// The shape half of [`is_name_token`]: a capitalised word, not a possessive.
+pub(crate) fn may_be_name(t: &crate::tokenize::Token) -> bool {
+    t.is(TokenFlags::WORD) && t.is(TokenFlags::CAPITALIZED) && !t.is(TokenFlags::POSSESSIVE)
+}
+
+/// The word-list half of [`is_name_token`]: not a word that is never a name.
+pub(crate) fn name_info(info: WordInfo) -> bool {
+    !(info.has(WordInfo::NON_NAME)
         && (!info.any(WordInfo::GIVEN | WordInfo::SURNAME)
-            || info.any(WordInfo::WEEKDAY | WordInfo::FUNCTION))
-    {
-        return false;
-    }
-    true
+            || info.any(WordInfo::WEEKDAY | WordInfo::FUNCTION)))
 }
 
 fn starts_dash_name(cx: &Context<'_>, i: usize, end: usize) -> bool {
     i + 2 < end
-        && cx.vocab[i].any(Vocab::DASH_PARTICLE)
         && cx.tokens[i + 1].is(TokenFlags::DASH | TokenFlags::JOINED)
         && cx.tokens[i + 2].is(TokenFlags::JOINED)
+        && cx.vocab(i).any(Vocab::DASH_PARTICLE)
         && is_name_token(cx, i + 2)
 }
 
@@ -265,14 +262,14 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
             let next = &cx.tokens[j + 1];
             if next.is(TokenFlags::WORD)
                 && (next.is(TokenFlags::CAPITALIZED)
-                    || (next.span.len() <= 4 && !cx.info[j + 1].has(WordInfo::COMMON_WORD)))
+                    || (next.span.len() <= 4 && !cx.info(j + 1).has(WordInfo::COMMON_WORD)))
             {
                 j += 2;
                 continue;
             }
             break;
         }
-        let word = cx.vocab[j];
+        let word = cx.vocab(j);
         if j + 1 < end && !breaks(j + 1) {
             if word.any(Vocab::CONNECTOR) {
                 if is_name_token(cx, j + 1) {
@@ -281,7 +278,7 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
                 }
                 // "van der Westhuizen", "de la Rua".
                 if j + 2 < end
-                    && cx.vocab[j + 1].any(Vocab::CONNECTOR)
+                    && cx.vocab(j + 1).any(Vocab::CONNECTOR)
                     && !breaks(j + 2)
                     && is_name_token(cx, j + 2)
                     && !word.any(Vocab::OF)
@@ -292,7 +289,7 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
                 // "of the": "Bank of the West".
                 if word.any(Vocab::OF)
                     && j + 2 < end
-                    && cx.vocab[j + 1].any(Vocab::THE)
+                    && cx.vocab(j + 1).any(Vocab::THE)
                     && is_name_token(cx, j + 2)
                 {
                     j += 3;
@@ -309,7 +306,7 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
                 continue;
             }
             if word.any(Vocab::LINKING_AFTER_HEAD)
-                && cx.info[j - 1].has(WordInfo::ORG_HEAD)
+                && cx.info(j - 1).has(WordInfo::ORG_HEAD)
                 && is_name_token(cx, j + 1)
                 && !cx.cover[j + 1].is_place()
             {
@@ -343,9 +340,11 @@ fn candidate(
 
 /// The longest title starting at `i` (with modifiers before it): its end and class.
 pub fn title_at(cx: &Context<'_>, i: usize, end: usize) -> Option<(usize, TitleClass)> {
-    if !cx.titles.is_empty() {
-        let starts = cx.titles.get(i)?;
-        return starts.longest(end.saturating_sub(i)).map(|(n, class)| (i + n, class));
+    if end <= i {
+        return None;
+    }
+    if let Some(starts) = cx.facts.titles(i) {
+        return starts.longest(end - i).map(|(n, class)| (i + n, class));
     }
     let max = cx.lexicon.max_title_tokens().max(1);
     let mut best = None;
@@ -393,7 +392,7 @@ fn skip_titles(cx: &Context<'_>, run: &Range<usize>) -> (usize, bool) {
 fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // An event named after a place: the whole run is no entity, and its place is
     // not a place mention either.
-    if run.len() >= 2 && cx.vocab[run.end - 1].any(Vocab::EVENT_WORD) && cx.cover[run.start].is_place() {
+    if run.len() >= 2 && cx.vocab(run.end - 1).any(Vocab::EVENT_WORD) && cx.cover[run.start].is_place() {
         out.push(Candidate {
             span: cx.span(run.clone()),
             tokens: run,
@@ -410,7 +409,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // Sentence-initial ordinary words ("Officials", "Shares") are not names.
     while start < run.end && cx.at_sentence_start(start) && is_ordinary_word(cx, start) {
         // "Roger Pavlik", "Mark Brooks": a given name before another name word stays.
-        let given_before_name = cx.info[start].has(WordInfo::GIVEN)
+        let given_before_name = cx.info(start).has(WordInfo::GIVEN)
             && start + 1 < run.end
             && !is_ordinary_word(cx, start + 1)
             && cx.cover[start + 1] == Cover::None;
@@ -441,7 +440,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
             && title_at(cx, b, run.start)
                 .is_some_and(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Office))
     });
-    if role_before && !cx.cover[run.start].is_strong_list() && !cx.info[run.start].has(WordInfo::ORG_HEAD) {
+    if role_before && !cx.cover[run.start].is_strong_list() && !cx.info(run.start).has(WordInfo::ORG_HEAD) {
         let end = person_end(cx, run.start, run.end);
         if organization(cx, &(run.start..run.end)).is_none() && !is_ordinary_word(cx, run.start) {
             person_then_rest(cx, run.start..end, run.end, Rule::Title, PRIORITY_STRONG_RULE - 5, out);
@@ -477,7 +476,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
 
     // 3. Given names.
     for g in run.clone() {
-        let info = cx.info[g];
+        let info = cx.info(g);
         if !info.has(WordInfo::GIVEN) || cx.cover[g].is_strong_list() {
             continue;
         }
@@ -485,8 +484,8 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
         if end > g + 1 {
             // "Will Smith" needs a name after the common word; "Mariam Solaimankhil" does not.
             let next_ok = !info.has(WordInfo::COMMON_WORD)
-                || cx.info[g + 1].has(WordInfo::SURNAME)
-                || !cx.info[g + 1].has(WordInfo::COMMON_WORD);
+                || cx.info(g + 1).has(WordInfo::SURNAME)
+                || !cx.info(g + 1).has(WordInfo::COMMON_WORD);
             // Only list names (a country, a demonym) may stand before the given name.
             let clear_before = (run.start..g).all(|k| cx.cover[k] != Cover::None);
             if next_ok && (g == run.start || clear_before) {
@@ -499,17 +498,17 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // 4. Surnames: "Dariusz Rosati" where only the surname is known.
     let len = run.len();
     if (2..=3).contains(&len)
-        && run.clone().all(|k| cx.cover[k] == Cover::None && !cx.info[k].has(WordInfo::NON_NAME))
-        && cx.info[run.end - 1].has(WordInfo::SURNAME)
-        && !cx.info[run.end - 1].has(WordInfo::COMMON_WORD)
-        && !cx.info[run.start].any(WordInfo::ORG_HEAD | WordInfo::COMMON_WORD)
+        && run.clone().all(|k| cx.cover[k] == Cover::None && !cx.info(k).has(WordInfo::NON_NAME))
+        && cx.info(run.end - 1).has(WordInfo::SURNAME)
+        && !cx.info(run.end - 1).has(WordInfo::COMMON_WORD)
+        && !cx.info(run.start).any(WordInfo::ORG_HEAD | WordInfo::COMMON_WORD)
     {
         out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Surname, PRIORITY_GUESS + 10));
         return;
     }
 
     // 5. Places.
-    if len >= 2 && cx.vocab[run.end - 1].any(Vocab::PLACE_WORD) {
+    if len >= 2 && cx.vocab(run.end - 1).any(Vocab::PLACE_WORD) {
         out.push(candidate(
             cx,
             run.clone(),
@@ -551,9 +550,9 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     }
     let len = run.len();
     // "Hoddle said", "said Koofi".
-    let after_verb = run.start.checked_sub(1).is_some_and(|k| cx.vocab[k].any(Vocab::SPEAKER_VERB))
+    let after_verb = run.start.checked_sub(1).is_some_and(|k| cx.vocab(k).any(Vocab::SPEAKER_VERB))
         && cx.tokens.get(run.end).is_none_or(|t| t.is(TokenFlags::PUNCT));
-    let before_verb = cx.vocab.get(run.end).is_some_and(|v| v.any(Vocab::SPEAKER_VERB));
+    let before_verb = cx.vocab(run.end).any(Vocab::SPEAKER_VERB);
     if (after_verb || before_verb) && len <= 4 && !run.clone().any(|k| is_ordinary_word(cx, k)) {
         out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Speaker, PRIORITY_GUESS + 5));
         return;
@@ -571,7 +570,7 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
             let t = &cx.tokens[k];
             !is_ordinary_word(cx, k)
                 && !t.is(TokenFlags::ALL_CAPS)
-                && !cx.info[k].any(WordInfo::ORG_HEAD | WordInfo::LEGAL | WordInfo::MONTH | WordInfo::WEEKDAY)
+                && !cx.info(k).any(WordInfo::ORG_HEAD | WordInfo::LEGAL | WordInfo::MONTH | WordInfo::WEEKDAY)
                 && t.text(cx.text).chars().filter(|c| c.is_alphabetic()).count() >= 2
         })
     {
@@ -580,7 +579,7 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     }
     if len == 1 {
         let t = &cx.tokens[run.start];
-        let info = cx.info[run.start];
+        let info = cx.info(run.start);
         let text = t.text(cx.text);
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         if t.is(TokenFlags::ALL_CAPS)
@@ -608,7 +607,7 @@ pub(crate) fn is_initial(cx: &Context<'_>, i: usize) -> bool {
 
 /// What follows a person's name in results and profiles: "( Country )" or ", 45 ,".
 fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
-    let is = |k: usize, class: Vocab| cx.vocab.get(k).is_some_and(|v| v.any(class));
+    let is = |k: usize, class: Vocab| cx.vocab(k).any(class);
     if is(e, Vocab::OPEN_PAREN) {
         e + 2 < cx.tokens.len() && matches!(cx.cover[e + 1], Cover::Country) && {
             let after = cx.cover_end[e + 1] as usize;
@@ -630,7 +629,7 @@ fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
 fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
     let mut e = p;
     while e < run_end {
-        let info = cx.info[e];
+        let info = cx.info(e);
         if e > p {
             if info.has(WordInfo::ORG_HEAD) {
                 break;
@@ -650,7 +649,7 @@ fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
                 break;
             }
             // "Todd Stottlemyre of the Cardinals": people take particles, not "of".
-            if cx.vocab[e].any(Vocab::PERSON_BREAK) {
+            if cx.vocab(e).any(Vocab::PERSON_BREAK) {
                 break;
             }
         }
@@ -659,7 +658,7 @@ fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
     // Regnal numbers: "Charles VI", "Elizabeth I".
     if e < cx.tokens.len()
         && e > p
-        && cx.info[e - 1].has(WordInfo::GIVEN)
+        && cx.info(e - 1).has(WordInfo::GIVEN)
         && !cx.tokens[e].is(TokenFlags::LINE_BREAK_BEFORE)
         && is_regnal(cx.tokens[e].text(cx.text))
     {
@@ -697,7 +696,7 @@ fn trim_connectors(cx: &Context<'_>, start: usize, mut end: usize) -> usize {
         if t.is(TokenFlags::CAPITALIZED) || t.is(TokenFlags::ABBREVIATION) {
             break;
         }
-        if !t.is(TokenFlags::WORD) || cx.vocab[end - 1].any(Vocab::CONNECTOR) {
+        if !t.is(TokenFlags::WORD) || cx.vocab(end - 1).any(Vocab::CONNECTOR) {
             end -= 1;
             continue;
         }
@@ -710,10 +709,10 @@ fn trim_connectors(cx: &Context<'_>, start: usize, mut end: usize) -> usize {
 fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, Rule)> {
     // "X of Y": a head_of word followed by "of".
     for h in run.clone() {
-        if cx.info[h].has(WordInfo::ORG_HEAD_OF) && h + 2 < run.end && cx.vocab[h + 1].any(Vocab::OF) {
+        if cx.info(h).has(WordInfo::ORG_HEAD_OF) && h + 2 < run.end && cx.vocab(h + 1).any(Vocab::OF) {
             let start = org_start(cx, run.start, h);
             let mut end = h + 2;
-            if cx.vocab[end].any(Vocab::THE) {
+            if cx.vocab(end).any(Vocab::THE) {
                 end += 1;
             }
             while end < run.end && title_at(cx, end, run.end).is_none() {
@@ -724,16 +723,16 @@ fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, R
     }
     // A head word: the last one in the run, with a legal suffix after it if any.
     let h =
-        run.clone().rev().find(|&k| cx.info[k].any(WordInfo::ORG_HEAD | WordInfo::LEGAL) && k > run.start)?;
+        run.clone().rev().find(|&k| cx.info(k).any(WordInfo::ORG_HEAD | WordInfo::LEGAL) && k > run.start)?;
     let start = org_start(cx, run.start, h);
     if start > h {
         return None;
     }
     let mut end = h + 1;
-    while end < run.end && cx.info[end].has(WordInfo::LEGAL) {
+    while end < run.end && cx.info(end).has(WordInfo::LEGAL) {
         end += 1;
     }
-    if end - start < 2 && !cx.info[h].has(WordInfo::LEGAL) {
+    if end - start < 2 && !cx.info(h).has(WordInfo::LEGAL) {
         return None;
     }
     Some((start..end, Rule::OrgHead))
@@ -744,7 +743,7 @@ fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, R
 /// everything ("Kabul University", "Pakistan Peoples Party").
 fn org_start(cx: &Context<'_>, run_start: usize, h: usize) -> usize {
     let mut s = run_start;
-    let government = cx.vocab[h].any(Vocab::GOVERNMENT_HEAD);
+    let government = cx.vocab(h).any(Vocab::GOVERNMENT_HEAD);
     while s < h {
         let cover = cx.cover[s];
         let owner = matches!(cover, Cover::Demonym)
@@ -765,7 +764,7 @@ fn org_start(cx: &Context<'_>, run_start: usize, h: usize) -> usize {
 /// A capitalised token that is an ordinary English word and nothing the lists know
 /// as a name.
 pub fn is_ordinary_word(cx: &Context<'_>, i: usize) -> bool {
-    let info = cx.info[i];
+    let info = cx.info(i);
     if info.has(WordInfo::NON_NAME) {
         return true;
     }

@@ -27,7 +27,7 @@ pub fn assign(cx: &Context<'_>, resolved: &mut [Candidate], country_names: &Hash
         if c.kind != EntityKind::Organization || !by_head || c.canonical.is_some() {
             continue;
         }
-        if !cx.vocab[c.tokens.end - 1].any(Vocab::GOVERNMENT_HEAD) {
+        if !cx.vocab(c.tokens.end - 1).any(Vocab::GOVERNMENT_HEAD) {
             continue;
         }
         let base = c.span.text(cx.text);

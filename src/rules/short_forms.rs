@@ -53,7 +53,7 @@ pub fn propose_from<'c>(
                         continue;
                     }
                     let word = cx.norm.token(k);
-                    if word.chars().nth(1).is_none() || cx.info[k].has(WordInfo::NON_NAME) {
+                    if word.chars().nth(1).is_none() || cx.info(k).has(WordInfo::NON_NAME) {
                         continue;
                     }
                     parts.insert(word);
@@ -114,7 +114,7 @@ pub fn propose_from<'c>(
             // words around it make it a speaker.
             if cx.cover[i].is_place() && !speaker_next(cx, i + 1) {
                 let weak = marks[i] & WEAK_SINGLE != 0;
-                let locative = i > 0 && cx.vocab[i - 1].any(Vocab::LOCATIVE);
+                let locative = i > 0 && cx.vocab(i - 1).any(Vocab::LOCATIVE);
                 if !weak || locative {
                     continue;
                 }
@@ -199,5 +199,5 @@ pub(crate) const SPEECH_AFTER: &[&str] = &["said", "says", "told", "added", "ask
 
 /// Whether a speech verb stands at token `i`.
 fn speaker_next(cx: &Context<'_>, i: usize) -> bool {
-    cx.vocab.get(i).is_some_and(|v| v.any(Vocab::SHORT_FORM_SPEECH))
+    cx.vocab(i).any(Vocab::SHORT_FORM_SPEECH)
 }

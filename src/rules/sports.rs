@@ -177,7 +177,7 @@ pub fn is_sports(cx: &Context<'_>) -> bool {
                     && !b.is_empty()
                     && b.len() <= 3
             });
-        if score || cx.info[i].has(WordInfo::SPORTS) {
+        if score || cx.info(i).has(WordInfo::SPORTS) {
             hits += 1;
             if hits >= 4 {
                 return true;
@@ -201,17 +201,17 @@ fn is_score(cx: &Context<'_>, i: usize) -> bool {
 fn team_context(cx: &Context<'_>, start: usize, end: usize) -> bool {
     let prev = start.checked_sub(1).filter(|_| !cx.tokens[start].is(TokenFlags::LINE_BREAK_BEFORE));
     // "the match in Leicester": a place after a locative preposition stays a place.
-    if prev.is_some_and(|p| cx.vocab[p].any(Vocab::SPORTS_LOCATIVE)) {
+    if prev.is_some_and(|p| cx.vocab(p).any(Vocab::SPORTS_LOCATIVE)) {
         return false;
     }
     let next = (end < cx.tokens.len() && !cx.tokens[end].is(TokenFlags::LINE_BREAK_BEFORE)).then_some(end);
     if next.is_some_and(|n| is_score(cx, n)) {
         return true;
     }
-    if prev.is_some_and(|p| cx.vocab[p].any(Vocab::BEFORE_TEAM)) {
+    if prev.is_some_and(|p| cx.vocab(p).any(Vocab::BEFORE_TEAM)) {
         return true;
     }
-    next.is_some_and(|n| cx.vocab[n].any(Vocab::AFTER_TEAM))
+    next.is_some_and(|n| cx.vocab(n).any(Vocab::AFTER_TEAM))
 }
 
 /// Turn team-like places into organisations, and propose unknown team names.
@@ -244,15 +244,15 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
             let end = run_end(cx, i, s.end.min(i + super::names::MAX_RUN));
             let len = end - i;
             let person_like = (i..end).any(|k| is_initial(cx, k))
-                || (cx.info[i].has(WordInfo::GIVEN) && !cx.info[i].has(WordInfo::COMMON_WORD) && len > 1);
+                || (cx.info(i).has(WordInfo::GIVEN) && !cx.info(i).has(WordInfo::COMMON_WORD) && len > 1);
             let listed_whole = cx.cover[i] != Cover::None && cx.cover_end[i] as usize >= end;
             let scored = is_score(cx, end) && !cx.shouting[i];
             let plural_team = i > 0
-                && cx.vocab[i - 1].any(Vocab::THE)
+                && cx.vocab(i - 1).any(Vocab::THE)
                 && cx.norm.token(end - 1).ends_with('s')
                 && cx.tokens[end - 1].is(TokenFlags::CAPITALIZED)
                 && cx.cover[end - 1] == Cover::None
-                && !cx.info[end - 1].any(WordInfo::NON_NAME | WordInfo::ORG_HEAD);
+                && !cx.info(end - 1).any(WordInfo::NON_NAME | WordInfo::ORG_HEAD);
             // A plural name needs "the" before it, so never opens a sentence.
             let team_like = scored || (plural_team && !cx.at_sentence_start(i));
             if len <= 4 && !person_like && !listed_whole && team_like {
@@ -269,14 +269,14 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
         if cx.cover[i] != Cover::None || !is_name_token(cx, i) || cx.at_sentence_start(i) {
             continue;
         }
-        let info = cx.info[i];
+        let info = cx.info(i);
         if info.any(WordInfo::COMMON_WORD | WordInfo::GIVEN | WordInfo::NON_NAME) || cx.shouting[i] {
             continue;
         }
         if (i > 0 && is_name_token(cx, i - 1)) || is_name_token(cx, i + 1) {
             continue;
         }
-        let prev = i.checked_sub(1).map(|p| cx.vocab[p]);
+        let prev = i.checked_sub(1).map(|p| cx.vocab(p));
         let strong_before = prev.is_some_and(|v| v.any(Vocab::STRONG_BEFORE_TEAM));
         if strong_before
             || (i + 1 < cx.tokens.len()
