@@ -232,14 +232,18 @@ impl<'a> WordFacts<'a> {
             title_starts: vec![Cell::new(0); if titles_exact { tokens.len() } else { 0 }],
             run_starts: Vec::new(),
         };
-        facts.run_starts = (0..tokens.len())
-            .filter(|&i| {
-                let t = &tokens[i];
-                names::may_be_name(t) && names::name_info(facts.info(i))
-                    || tokens.get(i + 1).is_some_and(|n| n.is(TokenFlags::DASH | TokenFlags::JOINED))
-                        && facts.vocab(i).any(Vocab::DASH_PARTICLE)
-            })
-            .collect();
+        let mut run_starts = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            // Shapes first: most tokens need no lookup.
+            let name = names::may_be_name(t) && names::name_info(facts.info(i));
+            if name
+                || tokens.get(i + 1).is_some_and(|n| n.is(TokenFlags::DASH | TokenFlags::JOINED))
+                    && facts.vocab(i).any(Vocab::DASH_PARTICLE)
+            {
+                run_starts.push(i);
+            }
+        }
+        facts.run_starts = run_starts;
         facts
     }
 
