@@ -269,8 +269,8 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
             }
             break;
         }
-        let word = cx.vocab(j);
         if j + 1 < end && !breaks(j + 1) {
+            let word = cx.vocab(j);
             if word.any(Vocab::CONNECTOR) {
                 if is_name_token(cx, j + 1) {
                     j += 2;
