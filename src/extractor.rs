@@ -122,9 +122,9 @@ impl Extractor {
             let first = (s.clone()).find(|&k| !tokens[k].is(TokenFlags::PUNCT)).unwrap_or(s.start);
             sentence_start[s.clone()].iter_mut().for_each(|x| *x = first as u32);
         }
-        let info = rules::word_info(tokens, norm, &inner.lexicon);
+        let facts = rules::WordFacts::new(tokens, norm, &inner.lexicon);
         let mut candidates = Vec::new();
-        rules::list_candidates(tokens, &info, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
+        rules::list_candidates(tokens, &facts, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
         let (cover, cover_end) = rules::cover(&candidates, tokens.len());
         let shouting = rules::shouting(text, tokens, &sentences);
         let cx = Context {
@@ -135,15 +135,17 @@ impl Extractor {
             shouting: &shouting,
             norm,
             lexicon: &inner.lexicon,
-            info: &info,
+            facts: &facts,
+            run_starts: facts.run_starts(),
             cover: &cover,
             cover_end: &cover_end,
         };
         rules::names::propose(&cx, &mut candidates);
         rules::sports::apply(&cx, &mut candidates);
-        let first: Vec<Candidate> =
-            select(&candidates, tokens.len()).into_iter().map(|i| candidates[i].clone()).collect();
-        rules::short_forms::propose(&cx, &first, &mut candidates);
+        let mut short_forms = Vec::new();
+        let first = select(&candidates, tokens.len());
+        rules::short_forms::propose_from(&cx, first.iter().map(|&i| &candidates[i]), &mut short_forms);
+        candidates.append(&mut short_forms);
         let mut resolved = resolve(candidates, tokens.len());
         // Events only claimed their words; they are not entities.
         resolved.retain(|c| c.found_by != FoundBy::Rule(Rule::Event));

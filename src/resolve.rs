@@ -58,32 +58,64 @@ pub fn resolve(candidates: Vec<Candidate>, token_count: usize) -> Vec<Candidate>
 
 /// The same choice as [`resolve`], as indices into `candidates` sorted by start,
 /// without moving the candidates.
+///
+/// Greedy acceptance in priority order only ever compares candidates that overlap,
+/// so it runs on each group of chained overlapping candidates on its own (most
+/// are a single candidate, which needs no sorting), with the same order inside
+/// each group; the groups come in text order, so the result needs no final sort.
 pub fn select(candidates: &[Candidate], token_count: usize) -> Vec<usize> {
-    // One sortable key per candidate: longer first, then higher priority, then
-    // earlier start, then input order (so equal claims resolve deterministically).
-    let mut order: Vec<(u64, u32)> = candidates
+    // The valid candidates by start (then input order).
+    let mut by_start: Vec<(usize, usize)> = candidates
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.tokens.is_empty() && c.tokens.end <= token_count)
-        .map(|(i, c)| {
+        .map(|(i, c)| (c.tokens.start, i))
+        .collect();
+    // Candidates come in a few runs already sorted (lists, runs, short forms),
+    // which a stable sort merges cheaply.
+    by_start.sort();
+    let mut out = Vec::with_capacity(by_start.len());
+    let mut group: Vec<(u64, u32)> = Vec::new();
+    let mut accepted: Vec<usize> = Vec::new();
+    let mut taken = vec![false; token_count];
+    let mut k = 0;
+    while k < by_start.len() {
+        // The group: every candidate starting before the furthest end so far.
+        let mut end = candidates[by_start[k].1].tokens.end;
+        let mut g = k + 1;
+        while g < by_start.len() && by_start[g].0 < end {
+            end = end.max(candidates[by_start[g].1].tokens.end);
+            g += 1;
+        }
+        if g == k + 1 {
+            out.push(by_start[k].1);
+            k = g;
+            continue;
+        }
+        // One sortable key per candidate: longer first, then higher priority, then
+        // earlier start, then input order (so equal claims resolve deterministically).
+        group.clear();
+        group.extend(by_start[k..g].iter().map(|&(_, i)| {
+            let c = &candidates[i];
             let len = (c.tokens.len().min(0xFFFF) as u64) ^ 0xFFFF;
             let priority = u64::from(u8::MAX - c.priority);
             let start = (c.tokens.start as u64).min((1 << 40) - 1);
             ((len << 48) | (priority << 40) | start, i as u32)
-        })
-        .collect();
-    order.sort_unstable();
-    let mut taken = vec![false; token_count];
-    let mut out = Vec::new();
-    for (_, i) in order {
-        let range = candidates[i as usize].tokens.clone();
-        if taken[range.clone()].iter().any(|&t| t) {
-            continue;
+        }));
+        group.sort_unstable();
+        accepted.clear();
+        for &(_, i) in &group {
+            let range = candidates[i as usize].tokens.clone();
+            if taken[range.clone()].iter().any(|&t| t) {
+                continue;
+            }
+            taken[range].iter_mut().for_each(|t| *t = true);
+            accepted.push(i as usize);
         }
-        taken[range].iter_mut().for_each(|t| *t = true);
-        out.push(i as usize);
+        accepted.sort_unstable_by_key(|&i| candidates[i].tokens.start);
+        out.extend_from_slice(&accepted);
+        k = g;
     }
-    out.sort_unstable_by_key(|&i| candidates[i].tokens.start);
     out
 }
 
@@ -123,6 +155,60 @@ mod tests {
             got,
             [(0..3, EntityKind::Organization), (3..4, EntityKind::Country), (5..7, EntityKind::Location)]
         );
+    }
+
+    /// The order-then-greedy choice over all candidates at once, as `select`
+    /// once made it.
+    fn select_reference(candidates: &[Candidate], token_count: usize) -> Vec<usize> {
+        let mut order: Vec<(u64, u32)> = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.tokens.is_empty() && c.tokens.end <= token_count)
+            .map(|(i, c)| {
+                let len = (c.tokens.len().min(0xFFFF) as u64) ^ 0xFFFF;
+                let priority = u64::from(u8::MAX - c.priority);
+                ((len << 48) | (priority << 40) | c.tokens.start as u64, i as u32)
+            })
+            .collect();
+        order.sort_unstable();
+        let mut taken = vec![false; token_count];
+        let mut out = Vec::new();
+        for (_, i) in order {
+            let range = candidates[i as usize].tokens.clone();
+            if taken[range.clone()].iter().any(|&t| t) {
+                continue;
+            }
+            taken[range].iter_mut().for_each(|t| *t = true);
+            out.push(i as usize);
+        }
+        out.sort_unstable_by_key(|&i| candidates[i].tokens.start);
+        out
+    }
+
+    #[test]
+    fn groups_choose_as_one_global_order() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for round in 0..500 {
+            let token_count = 1 + next(60);
+            let mut candidates = Vec::new();
+            for _ in 0..next(40) {
+                let start = next(token_count as u64 + 2);
+                let end = start + next(5);
+                let priority = [PRIORITY_GUESS, PRIORITY_LIST, PRIORITY_STRONG_RULE][next(3)];
+                candidates.push(cand(start..end, priority, EntityKind::Person));
+            }
+            assert_eq!(
+                select(&candidates, token_count),
+                select_reference(&candidates, token_count),
+                "round {round}: {candidates:?}"
+            );
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! short forms of the names found ([`short_forms`]) so "Muttaqi" and a headline's
 //! "SHEARER" are people because the document names them in full.
 
+pub mod facts;
 pub mod names;
 pub mod owners;
 pub mod short_forms;
@@ -13,6 +14,8 @@ pub mod sports;
 
 use crate::analysis::{EntityKind, FoundBy, MentionForm};
 use crate::gazetteer::{Gazetteer, ListKind, ListMatch, Normalized};
+pub use facts::{vocabulary, TitleStarts, Vocab, WordFacts};
+
 use crate::lexicon::{Lexicon, WordInfo};
 use crate::resolve::{Candidate, Priority, PRIORITY_LIST, PRIORITY_USER_LIST, PRIORITY_WEAK_LIST};
 use crate::span::Span;
@@ -69,7 +72,11 @@ pub struct Context<'a> {
     /// The word lists.
     pub lexicon: &'a Lexicon,
     /// What the word lists say about each token.
-    pub info: &'a [WordInfo],
+    pub facts: &'a WordFacts<'a>,
+    /// In order, the tokens that are name tokens ([`names::is_name_token`]) or
+    /// particles that may open a hyphenated name ("al" in "al-Assad"): every
+    /// capitalised run starts at one of them, so the rules visit only these.
+    pub run_starts: &'a [usize],
     /// The list hit covering each token.
     pub cover: &'a [Cover],
     /// Where the list hit covering each token ends (token index; the token itself + 1
@@ -86,6 +93,16 @@ impl Context<'_> {
     /// Whether token `i` opens its sentence (after any opening quotes or brackets).
     pub fn at_sentence_start(&self, i: usize) -> bool {
         self.sentence_start[i] as usize == i
+    }
+
+    /// What the word lists say about token `i` (see [`WordFacts::info`]).
+    pub fn info(&self, i: usize) -> WordInfo {
+        self.facts.info(i)
+    }
+
+    /// The closed word classes of token `i` (see [`WordFacts::vocab`]).
+    pub fn vocab(&self, i: usize) -> Vocab {
+        self.facts.vocab(i)
     }
 }
 
@@ -114,6 +131,20 @@ pub fn shouting(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec
         }
     }
     out
+}
+
+/// The index of the first element of `sorted` at or after `position`, searching on
+/// from `from` (the answer for an earlier position: a pass over sentences in order
+/// then walks the list once) or else from the start.
+pub(crate) fn seek(sorted: &[usize], from: usize, position: usize) -> usize {
+    let mut k = from.min(sorted.len());
+    if k > 0 && sorted[k - 1] >= position {
+        return sorted.partition_point(|&p| p < position);
+    }
+    while k < sorted.len() && sorted[k] < position {
+        k += 1;
+    }
+    k
 }
 
 /// Word-list facts for every token.
@@ -155,7 +186,7 @@ pub fn cover(candidates: &[Candidate], token_count: usize) -> (Vec<Cover>, Vec<u
 /// came from the user (they outrank the built-in ones).
 pub fn list_candidates(
     tokens: &[Token],
-    info: &[WordInfo],
+    facts: &WordFacts<'_>,
     gazetteer: &Gazetteer,
     hits: &[ListMatch],
     user_lists: usize,
@@ -167,7 +198,7 @@ pub fn list_candidates(
         let user = (entry.list as usize) < user_lists;
         let mut priority: Priority = if user { PRIORITY_USER_LIST } else { PRIORITY_LIST };
         if e.weak && !user {
-            if !weak_context_ok(tokens, info, hit) {
+            if !weak_context_ok(tokens, facts, hit) {
                 continue;
             }
             priority = PRIORITY_WEAK_LIST;
@@ -192,13 +223,13 @@ pub fn list_candidates(
 /// A weak entry ("Georgia", "Jordan") stands as a place only when it is not glued
 /// to other capitalised words, which would make it part of a person's name
 /// ("Michael Jordan", "Georgia Smith").
-fn weak_context_ok(tokens: &[Token], info: &[WordInfo], hit: &ListMatch) -> bool {
+fn weak_context_ok(tokens: &[Token], facts: &WordFacts<'_>, hit: &ListMatch) -> bool {
     let glued = |i: usize| {
         let t = &tokens[i];
         t.is(TokenFlags::CAPITALIZED)
             && t.is(TokenFlags::WORD)
             && !t.is(TokenFlags::ALL_CAPS)
-            && !info[i].has(WordInfo::NON_NAME)
+            && !facts.info(i).has(WordInfo::NON_NAME)
     };
     let prev_glued = hit.tokens.start.checked_sub(1).is_some_and(|p| {
         glued(p)
@@ -235,5 +266,39 @@ pub fn mark_modifiers(cx: &Context<'_>, resolved: &mut [Candidate]) {
         if after || before {
             c.form = MentionForm::Modifier;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    /// The precomputed titles say what looking every token range up says.
+    #[test]
+    fn title_starts_match_lookups() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let text = "Deputy Foreign Minister Ahmed met the prime minister, Vice President Lee, \
+                    U.S. Secretary of State Rubio and the Chief Executive Officer of the bank. \
+                    Mr. Rt. Hon. Sgt. Major Lt. Col. former acting deputy chief of staff said";
+        let tokens = tokenize(text);
+        let norm = Normalized::new(text, &tokens);
+        let facts = WordFacts::new(&tokens, &norm, &lexicon);
+        let titles: Vec<TitleStarts> = (0..tokens.len()).map(|i| facts.titles(i).unwrap()).collect();
+        let max = lexicon.max_title_tokens().max(1);
+        let mut found = 0;
+        for (i, starts) in titles.iter().enumerate() {
+            for end in i..=tokens.len() {
+                let mut best = None;
+                for n in 1..=max.min(end - i) {
+                    if let Some(class) = lexicon.title(norm.tokens_text(i..i + n)) {
+                        best = Some((n, class));
+                    }
+                }
+                assert_eq!(starts.longest(end - i), best, "at {i}..{end}");
+                found += usize::from(best.is_some_and(|(n, _)| n > 1));
+            }
+        }
+        assert!(found > 10);
     }
 }

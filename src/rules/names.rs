@@ -21,7 +21,7 @@
 //!
 //! What is left is not guessed: list hits inside the run still stand on their own.
 
-use super::{Context, Cover};
+use super::{Context, Cover, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::{TitleClass, WordInfo};
 use crate::resolve::{Candidate, Priority, PRIORITY_GUESS, PRIORITY_STRONG_RULE};
@@ -34,19 +34,20 @@ use std::ops::Range;
 pub const MAX_RUN: usize = 16;
 
 /// Lower-case words that may sit inside a name between capitalised words.
-const CONNECTORS: &[&str] = &[
+pub(crate) const CONNECTORS: &[&str] = &[
     "of", "de", "del", "della", "di", "da", "du", "des", "dos", "das", "van", "von", "der", "den", "ter",
     "la", "le", "bin", "ibn", "bint", "al", "el", "y", "e", "do", "und",
 ];
 
 /// Lower-case particles that may open a hyphenated name part ("al-Assad").
-const DASH_PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "az", "ul", "ud", "bin", "abu"];
+pub(crate) const DASH_PARTICLES: &[&str] =
+    &["al", "el", "ad", "as", "ash", "at", "az", "ul", "ud", "bin", "abu"];
 
 /// Head words after which "for" / "on" / "and" may continue an organisation name.
-const LINKING_AFTER_HEAD: &[&str] = &["for", "on", "and"];
+pub(crate) const LINKING_AFTER_HEAD: &[&str] = &["for", "on", "and"];
 
 /// Last words that make a place ("Helmand Province").
-const PLACE_WORDS: &[&str] = &[
+pub(crate) const PLACE_WORDS: &[&str] = &[
     "province",
     "county",
     "district",
@@ -89,7 +90,7 @@ const PLACE_WORDS: &[&str] = &[
 
 /// Last words of event names ("U.S. Open", "Berlin Grand Prix", "Hong Kong Sevens"):
 /// a place inside such a name is not a mention of the place.
-const EVENT_WORDS: &[&str] = &[
+pub(crate) const EVENT_WORDS: &[&str] = &[
     "open",
     "championship",
     "championships",
@@ -144,7 +145,7 @@ pub const GOVERNMENT_HEADS: &[&str] = &[
 ];
 
 /// Speech verbs that mark speaker position for a bare capitalised name.
-const SPEAKER_VERBS: &[&str] = &[
+pub(crate) const SPEAKER_VERBS: &[&str] = &[
     "said",
     "says",
     "told",
@@ -164,6 +165,9 @@ const SPEAKER_VERBS: &[&str] = &[
     "replied",
     "recalled",
 ];
+
+/// Words a person's name stops before ("Todd Stottlemyre of the Cardinals").
+pub(crate) const PERSON_BREAKS: &[&str] = &["of", "&", "and", "for", "on"];
 
 /// Propose candidates for every capitalised run of every sentence.
 pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
@@ -186,44 +190,50 @@ pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
 }
 
 fn propose_runs(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+    let mut k = 0;
     for s in cx.sentences {
         if cx.shouting[s.start] {
             continue;
         }
-        let mut i = s.start;
-        while i < s.end {
+        // Runs start at name tokens and particles only: visit those.
+        k = super::seek(cx.run_starts, k, s.start);
+        while let Some(&i) = cx.run_starts.get(k).filter(|&&p| p < s.end) {
             if !is_name_token(cx, i) && !starts_dash_name(cx, i, s.end) {
-                i += 1;
+                k += 1;
                 continue;
             }
             let end = run_end(cx, i, s.end.min(i + MAX_RUN));
             classify(cx, i..end, out);
-            i = end.max(i + 1);
+            let next = end.max(i + 1);
+            while cx.run_starts.get(k).is_some_and(|&p| p < next) {
+                k += 1;
+            }
         }
     }
 }
 
 /// A capitalised word, initial or title abbreviation that can be part of a name.
 pub fn is_name_token(cx: &Context<'_>, i: usize) -> bool {
-    let Some(t) = cx.tokens.get(i) else { return false };
-    if !t.is(TokenFlags::WORD) || !t.is(TokenFlags::CAPITALIZED) || t.is(TokenFlags::POSSESSIVE) {
-        return false;
-    }
-    let info = cx.info[i];
-    if info.has(WordInfo::NON_NAME)
+    cx.tokens.get(i).is_some_and(|t| may_be_name(t) && name_info(cx.info(i)))
+}
+
+/// The shape half of [`is_name_token`]: a capitalised word, not a possessive.
+pub(crate) fn may_be_name(t: &crate::tokenize::Token) -> bool {
+    t.is(TokenFlags::WORD) && t.is(TokenFlags::CAPITALIZED) && !t.is(TokenFlags::POSSESSIVE)
+}
+
+/// The word-list half of [`is_name_token`]: not a word that is never a name.
+pub(crate) fn name_info(info: WordInfo) -> bool {
+    !(info.has(WordInfo::NON_NAME)
         && (!info.any(WordInfo::GIVEN | WordInfo::SURNAME)
-            || info.any(WordInfo::WEEKDAY | WordInfo::FUNCTION))
-    {
-        return false;
-    }
-    true
+            || info.any(WordInfo::WEEKDAY | WordInfo::FUNCTION)))
 }
 
 fn starts_dash_name(cx: &Context<'_>, i: usize, end: usize) -> bool {
     i + 2 < end
-        && DASH_PARTICLES.contains(&cx.norm.token(i))
         && cx.tokens[i + 1].is(TokenFlags::DASH | TokenFlags::JOINED)
         && cx.tokens[i + 2].is(TokenFlags::JOINED)
+        && cx.vocab(i).any(Vocab::DASH_PARTICLE)
         && is_name_token(cx, i + 2)
 }
 
@@ -252,32 +262,36 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
             let next = &cx.tokens[j + 1];
             if next.is(TokenFlags::WORD)
                 && (next.is(TokenFlags::CAPITALIZED)
-                    || (next.span.len() <= 4 && !cx.info[j + 1].has(WordInfo::COMMON_WORD)))
+                    || (next.span.len() <= 4 && !cx.info(j + 1).has(WordInfo::COMMON_WORD)))
             {
                 j += 2;
                 continue;
             }
             break;
         }
-        let word = cx.norm.token(j);
         if j + 1 < end && !breaks(j + 1) {
-            if CONNECTORS.contains(&word) {
+            let word = cx.vocab(j);
+            if word.any(Vocab::CONNECTOR) {
                 if is_name_token(cx, j + 1) {
                     j += 2;
                     continue;
                 }
                 // "van der Westhuizen", "de la Rua".
                 if j + 2 < end
-                    && CONNECTORS.contains(&cx.norm.token(j + 1))
+                    && cx.vocab(j + 1).any(Vocab::CONNECTOR)
                     && !breaks(j + 2)
                     && is_name_token(cx, j + 2)
-                    && word != "of"
+                    && !word.any(Vocab::OF)
                 {
                     j += 3;
                     continue;
                 }
                 // "of the": "Bank of the West".
-                if word == "of" && j + 2 < end && cx.norm.token(j + 1) == "the" && is_name_token(cx, j + 2) {
+                if word.any(Vocab::OF)
+                    && j + 2 < end
+                    && cx.vocab(j + 1).any(Vocab::THE)
+                    && is_name_token(cx, j + 2)
+                {
                     j += 3;
                     continue;
                 }
@@ -287,12 +301,12 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
                 }
             }
             // "Douglas & Lomason", "Procter & Gamble".
-            if word == "&" && is_name_token(cx, j + 1) {
+            if word.any(Vocab::AMPERSAND) && is_name_token(cx, j + 1) {
                 j += 2;
                 continue;
             }
-            if LINKING_AFTER_HEAD.contains(&word)
-                && cx.info[j - 1].has(WordInfo::ORG_HEAD)
+            if word.any(Vocab::LINKING_AFTER_HEAD)
+                && cx.info(j - 1).has(WordInfo::ORG_HEAD)
                 && is_name_token(cx, j + 1)
                 && !cx.cover[j + 1].is_place()
             {
@@ -326,6 +340,12 @@ fn candidate(
 
 /// The longest title starting at `i` (with modifiers before it): its end and class.
 pub fn title_at(cx: &Context<'_>, i: usize, end: usize) -> Option<(usize, TitleClass)> {
+    if end <= i {
+        return None;
+    }
+    if let Some(starts) = cx.facts.titles(i) {
+        return starts.longest(end - i).map(|(n, class)| (i + n, class));
+    }
     let max = cx.lexicon.max_title_tokens().max(1);
     let mut best = None;
     for n in 1..=max.min(end.saturating_sub(i)) {
@@ -372,7 +392,7 @@ fn skip_titles(cx: &Context<'_>, run: &Range<usize>) -> (usize, bool) {
 fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // An event named after a place: the whole run is no entity, and its place is
     // not a place mention either.
-    if run.len() >= 2 && EVENT_WORDS.contains(&cx.norm.token(run.end - 1)) && cx.cover[run.start].is_place() {
+    if run.len() >= 2 && cx.vocab(run.end - 1).any(Vocab::EVENT_WORD) && cx.cover[run.start].is_place() {
         out.push(Candidate {
             span: cx.span(run.clone()),
             tokens: run,
@@ -389,7 +409,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // Sentence-initial ordinary words ("Officials", "Shares") are not names.
     while start < run.end && cx.at_sentence_start(start) && is_ordinary_word(cx, start) {
         // "Roger Pavlik", "Mark Brooks": a given name before another name word stays.
-        let given_before_name = cx.info[start].has(WordInfo::GIVEN)
+        let given_before_name = cx.info(start).has(WordInfo::GIVEN)
             && start + 1 < run.end
             && !is_ordinary_word(cx, start + 1)
             && cx.cover[start + 1] == Cover::None;
@@ -420,7 +440,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
             && title_at(cx, b, run.start)
                 .is_some_and(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Office))
     });
-    if role_before && !cx.cover[run.start].is_strong_list() && !cx.info[run.start].has(WordInfo::ORG_HEAD) {
+    if role_before && !cx.cover[run.start].is_strong_list() && !cx.info(run.start).has(WordInfo::ORG_HEAD) {
         let end = person_end(cx, run.start, run.end);
         if organization(cx, &(run.start..run.end)).is_none() && !is_ordinary_word(cx, run.start) {
             person_then_rest(cx, run.start..end, run.end, Rule::Title, PRIORITY_STRONG_RULE - 5, out);
@@ -456,7 +476,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
 
     // 3. Given names.
     for g in run.clone() {
-        let info = cx.info[g];
+        let info = cx.info(g);
         if !info.has(WordInfo::GIVEN) || cx.cover[g].is_strong_list() {
             continue;
         }
@@ -464,8 +484,8 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
         if end > g + 1 {
             // "Will Smith" needs a name after the common word; "Mariam Solaimankhil" does not.
             let next_ok = !info.has(WordInfo::COMMON_WORD)
-                || cx.info[g + 1].has(WordInfo::SURNAME)
-                || !cx.info[g + 1].has(WordInfo::COMMON_WORD);
+                || cx.info(g + 1).has(WordInfo::SURNAME)
+                || !cx.info(g + 1).has(WordInfo::COMMON_WORD);
             // Only list names (a country, a demonym) may stand before the given name.
             let clear_before = (run.start..g).all(|k| cx.cover[k] != Cover::None);
             if next_ok && (g == run.start || clear_before) {
@@ -478,17 +498,17 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // 4. Surnames: "Dariusz Rosati" where only the surname is known.
     let len = run.len();
     if (2..=3).contains(&len)
-        && run.clone().all(|k| cx.cover[k] == Cover::None && !cx.info[k].has(WordInfo::NON_NAME))
-        && cx.info[run.end - 1].has(WordInfo::SURNAME)
-        && !cx.info[run.end - 1].has(WordInfo::COMMON_WORD)
-        && !cx.info[run.start].any(WordInfo::ORG_HEAD | WordInfo::COMMON_WORD)
+        && run.clone().all(|k| cx.cover[k] == Cover::None && !cx.info(k).has(WordInfo::NON_NAME))
+        && cx.info(run.end - 1).has(WordInfo::SURNAME)
+        && !cx.info(run.end - 1).has(WordInfo::COMMON_WORD)
+        && !cx.info(run.start).any(WordInfo::ORG_HEAD | WordInfo::COMMON_WORD)
     {
         out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Surname, PRIORITY_GUESS + 10));
         return;
     }
 
     // 5. Places.
-    if len >= 2 && PLACE_WORDS.contains(&cx.norm.token(run.end - 1)) {
+    if len >= 2 && cx.vocab(run.end - 1).any(Vocab::PLACE_WORD) {
         out.push(candidate(
             cx,
             run.clone(),
@@ -530,11 +550,9 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     }
     let len = run.len();
     // "Hoddle said", "said Koofi".
-    let before = run.start.checked_sub(1).map(|k| cx.norm.token(k));
-    let after = cx.tokens.get(run.end).map(|_| cx.norm.token(run.end));
-    let after_verb = before.is_some_and(|w| SPEAKER_VERBS.contains(&w))
+    let after_verb = run.start.checked_sub(1).is_some_and(|k| cx.vocab(k).any(Vocab::SPEAKER_VERB))
         && cx.tokens.get(run.end).is_none_or(|t| t.is(TokenFlags::PUNCT));
-    let before_verb = after.is_some_and(|w| SPEAKER_VERBS.contains(&w));
+    let before_verb = cx.vocab(run.end).any(Vocab::SPEAKER_VERB);
     if (after_verb || before_verb) && len <= 4 && !run.clone().any(|k| is_ordinary_word(cx, k)) {
         out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Speaker, PRIORITY_GUESS + 5));
         return;
@@ -552,7 +570,7 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
             let t = &cx.tokens[k];
             !is_ordinary_word(cx, k)
                 && !t.is(TokenFlags::ALL_CAPS)
-                && !cx.info[k].any(WordInfo::ORG_HEAD | WordInfo::LEGAL | WordInfo::MONTH | WordInfo::WEEKDAY)
+                && !cx.info(k).any(WordInfo::ORG_HEAD | WordInfo::LEGAL | WordInfo::MONTH | WordInfo::WEEKDAY)
                 && t.text(cx.text).chars().filter(|c| c.is_alphabetic()).count() >= 2
         })
     {
@@ -561,7 +579,7 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     }
     if len == 1 {
         let t = &cx.tokens[run.start];
-        let info = cx.info[run.start];
+        let info = cx.info(run.start);
         let text = t.text(cx.text);
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         if t.is(TokenFlags::ALL_CAPS)
@@ -589,19 +607,20 @@ pub(crate) fn is_initial(cx: &Context<'_>, i: usize) -> bool {
 
 /// What follows a person's name in results and profiles: "( Country )" or ", 45 ,".
 fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
-    let tok = |k: usize| cx.tokens.get(k).map(|_| cx.norm.token(k));
-    match tok(e) {
-        Some("(") => {
-            e + 2 < cx.tokens.len() && matches!(cx.cover[e + 1], Cover::Country) && {
-                let after = cx.cover_end[e + 1] as usize;
-                tok(after) == Some(")")
-            }
+    let is = |k: usize, class: Vocab| cx.vocab(k).any(class);
+    if is(e, Vocab::OPEN_PAREN) {
+        e + 2 < cx.tokens.len() && matches!(cx.cover[e + 1], Cover::Country) && {
+            let after = cx.cover_end[e + 1] as usize;
+            is(after, Vocab::CLOSE_PAREN)
         }
-        Some(",") => {
-            let age = tok(e + 1).is_some_and(|w| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()));
-            age && matches!(tok(e + 2), Some(",") | Some("."))
-        }
-        _ => false,
+    } else if is(e, Vocab::COMMA) {
+        let age = e + 1 < cx.tokens.len() && {
+            let w = cx.norm.token(e + 1);
+            w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+        };
+        age && is(e + 2, Vocab::COMMA | Vocab::PERIOD)
+    } else {
+        false
     }
 }
 
@@ -610,8 +629,7 @@ fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
 fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
     let mut e = p;
     while e < run_end {
-        let info = cx.info[e];
-        let word = cx.norm.token(e);
+        let info = cx.info(e);
         if e > p {
             if info.has(WordInfo::ORG_HEAD) {
                 break;
@@ -631,7 +649,7 @@ fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
                 break;
             }
             // "Todd Stottlemyre of the Cardinals": people take particles, not "of".
-            if matches!(word, "of" | "&" | "and" | "for" | "on") {
+            if cx.vocab(e).any(Vocab::PERSON_BREAK) {
                 break;
             }
         }
@@ -640,7 +658,7 @@ fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
     // Regnal numbers: "Charles VI", "Elizabeth I".
     if e < cx.tokens.len()
         && e > p
-        && cx.info[e - 1].has(WordInfo::GIVEN)
+        && cx.info(e - 1).has(WordInfo::GIVEN)
         && !cx.tokens[e].is(TokenFlags::LINE_BREAK_BEFORE)
         && is_regnal(cx.tokens[e].text(cx.text))
     {
@@ -678,7 +696,7 @@ fn trim_connectors(cx: &Context<'_>, start: usize, mut end: usize) -> usize {
         if t.is(TokenFlags::CAPITALIZED) || t.is(TokenFlags::ABBREVIATION) {
             break;
         }
-        if !t.is(TokenFlags::WORD) || CONNECTORS.contains(&cx.norm.token(end - 1)) {
+        if !t.is(TokenFlags::WORD) || cx.vocab(end - 1).any(Vocab::CONNECTOR) {
             end -= 1;
             continue;
         }
@@ -691,10 +709,10 @@ fn trim_connectors(cx: &Context<'_>, start: usize, mut end: usize) -> usize {
 fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, Rule)> {
     // "X of Y": a head_of word followed by "of".
     for h in run.clone() {
-        if cx.info[h].has(WordInfo::ORG_HEAD_OF) && h + 2 < run.end && cx.norm.token(h + 1) == "of" {
+        if cx.info(h).has(WordInfo::ORG_HEAD_OF) && h + 2 < run.end && cx.vocab(h + 1).any(Vocab::OF) {
             let start = org_start(cx, run.start, h);
             let mut end = h + 2;
-            if cx.norm.token(end) == "the" {
+            if cx.vocab(end).any(Vocab::THE) {
                 end += 1;
             }
             while end < run.end && title_at(cx, end, run.end).is_none() {
@@ -705,16 +723,16 @@ fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, R
     }
     // A head word: the last one in the run, with a legal suffix after it if any.
     let h =
-        run.clone().rev().find(|&k| cx.info[k].any(WordInfo::ORG_HEAD | WordInfo::LEGAL) && k > run.start)?;
+        run.clone().rev().find(|&k| cx.info(k).any(WordInfo::ORG_HEAD | WordInfo::LEGAL) && k > run.start)?;
     let start = org_start(cx, run.start, h);
     if start > h {
         return None;
     }
     let mut end = h + 1;
-    while end < run.end && cx.info[end].has(WordInfo::LEGAL) {
+    while end < run.end && cx.info(end).has(WordInfo::LEGAL) {
         end += 1;
     }
-    if end - start < 2 && !cx.info[h].has(WordInfo::LEGAL) {
+    if end - start < 2 && !cx.info(h).has(WordInfo::LEGAL) {
         return None;
     }
     Some((start..end, Rule::OrgHead))
@@ -725,7 +743,7 @@ fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, R
 /// everything ("Kabul University", "Pakistan Peoples Party").
 fn org_start(cx: &Context<'_>, run_start: usize, h: usize) -> usize {
     let mut s = run_start;
-    let government = GOVERNMENT_HEADS.contains(&cx.norm.token(h));
+    let government = cx.vocab(h).any(Vocab::GOVERNMENT_HEAD);
     while s < h {
         let cover = cx.cover[s];
         let owner = matches!(cover, Cover::Demonym)
@@ -746,7 +764,7 @@ fn org_start(cx: &Context<'_>, run_start: usize, h: usize) -> usize {
 /// A capitalised token that is an ordinary English word and nothing the lists know
 /// as a name.
 pub fn is_ordinary_word(cx: &Context<'_>, i: usize) -> bool {
-    let info = cx.info[i];
+    let info = cx.info(i);
     if info.has(WordInfo::NON_NAME) {
         return true;
     }

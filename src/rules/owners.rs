@@ -3,14 +3,13 @@
 //! different ministries, though each mention's span is just "Foreign Ministry".
 //!
 //! An organisation found by a head-word rule whose head is a government body
-//! ([`GOVERNMENT_HEADS`]) takes the country of the mention just before it (directly
+//! ([`GOVERNMENT_HEADS`](super::names::GOVERNMENT_HEADS)) takes the country of the mention just before it (directly
 //! or through a possessive) as its owner; an organisation before it counts through
 //! its `cc` identifier ("Taliban" → Afghanistan). Its entity is then named
 //! "Foreign Ministry (Russia)". A bare "the Foreign Ministry" joins the nearest
 //! owned body with the same name before it, else the nearest after it.
 
-use super::names::GOVERNMENT_HEADS;
-use super::Context;
+use super::{Context, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::resolve::Candidate;
 use crate::tokenize::TokenFlags;
@@ -28,8 +27,7 @@ pub fn assign(cx: &Context<'_>, resolved: &mut [Candidate], country_names: &Hash
         if c.kind != EntityKind::Organization || !by_head || c.canonical.is_some() {
             continue;
         }
-        let head = cx.norm.token(c.tokens.end - 1);
-        if !GOVERNMENT_HEADS.contains(&head) {
+        if !cx.vocab(c.tokens.end - 1).any(Vocab::GOVERNMENT_HEAD) {
             continue;
         }
         let base = c.span.text(cx.text);

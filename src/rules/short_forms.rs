@@ -7,12 +7,13 @@
 //! short forms, which then compete with everything else in the final resolution.
 
 use super::names::{is_name_token, is_ordinary_word};
-use super::{Context, Cover};
+use super::{Context, Cover, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
+use crate::lexicon::BuildWordHasher;
 use crate::lexicon::WordInfo;
 use crate::resolve::{Candidate, PRIORITY_LIST};
 use crate::tokenize::TokenFlags;
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 /// Priority of a short form: above a plain list hit, so "Jordan" after
 /// "Michael Jordan" is the person, not the country.
@@ -20,17 +21,29 @@ const PRIORITY_SHORT_FORM: u8 = PRIORITY_LIST + 5;
 
 /// Propose short forms of the names in `resolved` (the first round's result).
 pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate>) {
+    propose_from(cx, resolved.iter(), out);
+}
+
+/// [`propose`] for the first round's result given as references, so the caller
+/// need not copy the candidates it chose.
+pub fn propose_from<'c>(
+    cx: &Context<'_>,
+    resolved: impl Iterator<Item = &'c Candidate>,
+    out: &mut Vec<Candidate>,
+) {
     // Parts of multiword person names, by normalised text.
-    let mut parts: HashMap<&str, usize> = HashMap::new();
-    // Tokens inside a multi-token mention, and single tokens claimed by a weak list entry.
-    let mut in_multi = vec![false; cx.tokens.len()];
-    let mut weak_single = vec![false; cx.tokens.len()];
-    let mut org_acronyms: HashMap<String, usize> = HashMap::new();
-    for (ci, c) in resolved.iter().enumerate() {
+    let mut parts: HashSet<&str, BuildWordHasher> = HashSet::default();
+    // Per token: inside a multi-token mention, or a single token claimed by a weak
+    // list entry.
+    const IN_MULTI: u8 = 1;
+    const WEAK_SINGLE: u8 = 2;
+    let mut marks = vec![0u8; cx.tokens.len()];
+    let mut org_acronyms: HashSet<String, BuildWordHasher> = HashSet::default();
+    for c in resolved {
         if c.tokens.len() > 1 {
-            in_multi[c.tokens.clone()].iter_mut().for_each(|x| *x = true);
+            marks[c.tokens.clone()].iter_mut().for_each(|x| *x |= IN_MULTI);
         } else if c.priority == crate::resolve::PRIORITY_WEAK_LIST {
-            weak_single[c.tokens.start] = true;
+            marks[c.tokens.start] |= WEAK_SINGLE;
         }
         match c.kind {
             EntityKind::Person if c.tokens.len() >= 2 => {
@@ -40,10 +53,10 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
                         continue;
                     }
                     let word = cx.norm.token(k);
-                    if word.chars().count() < 2 || cx.info[k].has(WordInfo::NON_NAME) {
+                    if word.chars().nth(1).is_none() || cx.info(k).has(WordInfo::NON_NAME) {
                         continue;
                     }
-                    parts.entry(word).or_insert(ci);
+                    parts.insert(word);
                 }
             }
             EntityKind::Organization if c.tokens.len() >= 2 => {
@@ -53,8 +66,8 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
                     .filter(|&k| cx.tokens[k].is(TokenFlags::CAPITALIZED))
                     .filter_map(|k| cx.norm.token(k).chars().next())
                     .collect();
-                if initials.chars().count() >= 2 {
-                    org_acronyms.entry(initials).or_insert(ci);
+                if initials.chars().nth(1).is_some() {
+                    org_acronyms.insert(initials);
                 }
             }
             _ => {}
@@ -63,7 +76,19 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
     if parts.is_empty() && org_acronyms.is_empty() {
         return;
     }
-    for (i, t) in cx.tokens.iter().enumerate() {
+    let mut letters = String::new();
+    // Outside headlines only name tokens can be short forms: visit those (among
+    // the tokens runs start at) and the words of headlines.
+    let shouting: Vec<usize> = (0..cx.tokens.len()).filter(|&i| cx.shouting[i]).collect();
+    let merged: Vec<usize>;
+    let visit = if shouting.is_empty() {
+        cx.run_starts
+    } else {
+        merged = merge_sorted(cx.run_starts, &shouting);
+        &merged
+    };
+    for &i in visit {
+        let t = &cx.tokens[i];
         if !t.is(TokenFlags::WORD) || t.is(TokenFlags::POSSESSIVE) {
             continue;
         }
@@ -72,11 +97,11 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
             continue;
         }
         // Inside a longer mention: leave it alone.
-        if in_multi[i] {
+        if marks[i] & IN_MULTI != 0 {
             continue;
         }
         let word = cx.norm.token(i);
-        if let Some(_full) = parts.get(word) {
+        if parts.contains(word) {
             if !shouting && cx.at_sentence_start(i) && is_ordinary_word(cx, i) {
                 continue;
             }
@@ -88,8 +113,8 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
             // "Michael Jordan visited Jordan": a listed place stays a place unless the
             // words around it make it a speaker.
             if cx.cover[i].is_place() && !speaker_next(cx, i + 1) {
-                let weak = weak_single[i];
-                let locative = i > 0 && LOCATIVE.contains(&cx.norm.token(i - 1));
+                let weak = marks[i] & WEAK_SINGLE != 0;
+                let locative = i > 0 && cx.vocab(i - 1).any(Vocab::LOCATIVE);
                 if !weak || locative {
                     continue;
                 }
@@ -97,13 +122,40 @@ pub fn propose(cx: &Context<'_>, resolved: &[Candidate], out: &mut Vec<Candidate
             out.push(short(cx, i, EntityKind::Person, Rule::ShortForm));
             continue;
         }
-        if t.is(TokenFlags::ALL_CAPS) && !shouting && cx.cover[i] == Cover::None {
-            let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-            if org_acronyms.contains_key(&letters) {
+        if t.is(TokenFlags::ALL_CAPS) && !shouting && cx.cover[i] == Cover::None && !org_acronyms.is_empty() {
+            letters.clear();
+            letters.extend(word.chars().filter(|c| c.is_alphabetic()));
+            if org_acronyms.contains(&letters) {
                 out.push(short(cx, i, EntityKind::Organization, Rule::Acronym));
             }
         }
     }
+}
+
+/// The union of two sorted lists of distinct indices, sorted.
+fn merge_sorted(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 fn short(cx: &Context<'_>, i: usize, kind: EntityKind, rule: Rule) -> Candidate {
@@ -120,7 +172,7 @@ fn short(cx: &Context<'_>, i: usize, kind: EntityKind, rule: Rule) -> Candidate 
 }
 
 /// Words after which a name is a place ("visited Jordan", "in Washington").
-const LOCATIVE: &[&str] = &[
+pub(crate) const LOCATIVE: &[&str] = &[
     "in",
     "to",
     "from",
@@ -142,8 +194,10 @@ const LOCATIVE: &[&str] = &[
     "via",
 ];
 
+/// Speech verbs that make a listed place after a short form a speaker.
+pub(crate) const SPEECH_AFTER: &[&str] = &["said", "says", "told", "added", "asked", "wrote", "tweeted"];
+
 /// Whether a speech verb stands at token `i`.
 fn speaker_next(cx: &Context<'_>, i: usize) -> bool {
-    i < cx.tokens.len()
-        && matches!(cx.norm.token(i), "said" | "says" | "told" | "added" | "asked" | "wrote" | "tweeted")
+    cx.vocab(i).any(Vocab::SHORT_FORM_SPEECH)
 }

@@ -7,7 +7,7 @@
 //! stay countries (national sides are named after their country and tagged as such).
 
 use super::names::{is_initial, is_name_token, run_end};
-use super::{Context, Cover};
+use super::{Context, Cover, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::WordInfo;
 use crate::resolve::{Candidate, PRIORITY_GUESS};
@@ -72,7 +72,7 @@ pub const SPORTS_WORDS: &[&str] = &[
 ];
 
 /// Words before a team name.
-const BEFORE_TEAM: &[&str] = &[
+pub(crate) const BEFORE_TEAM: &[&str] = &[
     "beat",
     "beats",
     "against",
@@ -105,7 +105,7 @@ const BEFORE_TEAM: &[&str] = &[
 ];
 
 /// Words after a team name.
-const AFTER_TEAM: &[&str] = &[
+pub(crate) const AFTER_TEAM: &[&str] = &[
     "beat",
     "beats",
     "drew",
@@ -159,20 +159,25 @@ const AFTER_TEAM: &[&str] = &[
     "will",
 ];
 
+/// Prepositions after which a place stays a place ("the match in Leicester").
+pub(crate) const LOCATIVE: &[&str] = &["in", "near", "outside", "across", "around", "into"];
+
+/// Words right before a single unknown word that make it a team ("beat Guingamp").
+pub(crate) const STRONG_BEFORE_TEAM: &[&str] = &["beat", "against", "v", "vs", "club", "side"];
+
 /// Whether the document reads as a sports report.
 pub fn is_sports(cx: &Context<'_>) -> bool {
     let mut hits = 0;
     for (i, t) in cx.tokens.iter().enumerate() {
-        let w = cx.norm.token(i);
         let score = t.is(TokenFlags::DIGIT)
-            && w.split_once('-').is_some_and(|(a, b)| {
+            && cx.norm.token(i).split_once('-').is_some_and(|(a, b)| {
                 !a.is_empty()
                     && a.len() <= 3
                     && a.bytes().all(|c| c.is_ascii_digit())
                     && !b.is_empty()
                     && b.len() <= 3
             });
-        if score || cx.info[i].has(WordInfo::SPORTS) {
+        if score || cx.info(i).has(WordInfo::SPORTS) {
             hits += 1;
             if hits >= 4 {
                 return true;
@@ -196,19 +201,17 @@ fn is_score(cx: &Context<'_>, i: usize) -> bool {
 fn team_context(cx: &Context<'_>, start: usize, end: usize) -> bool {
     let prev = start.checked_sub(1).filter(|_| !cx.tokens[start].is(TokenFlags::LINE_BREAK_BEFORE));
     // "the match in Leicester": a place after a locative preposition stays a place.
-    if prev
-        .is_some_and(|p| matches!(cx.norm.token(p), "in" | "near" | "outside" | "across" | "around" | "into"))
-    {
+    if prev.is_some_and(|p| cx.vocab(p).any(Vocab::SPORTS_LOCATIVE)) {
         return false;
     }
     let next = (end < cx.tokens.len() && !cx.tokens[end].is(TokenFlags::LINE_BREAK_BEFORE)).then_some(end);
     if next.is_some_and(|n| is_score(cx, n)) {
         return true;
     }
-    if prev.is_some_and(|p| BEFORE_TEAM.contains(&cx.norm.token(p))) {
+    if prev.is_some_and(|p| cx.vocab(p).any(Vocab::BEFORE_TEAM)) {
         return true;
     }
-    next.is_some_and(|n| AFTER_TEAM.contains(&cx.norm.token(n)))
+    next.is_some_and(|n| cx.vocab(n).any(Vocab::AFTER_TEAM))
 }
 
 /// Turn team-like places into organisations, and propose unknown team names.
@@ -229,49 +232,56 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
     let mut extra = Vec::new();
     // Results tables and match reports: "Queens Park Rangers 3 2 1 0", "Leyton Orient 2",
     // "the Cincinnati Reds", "the Mets".
+    let mut k = 0;
     for s in cx.sentences {
-        let mut i = s.start;
-        while i < s.end {
+        // Runs start at name tokens only: visit those.
+        k = super::seek(cx.run_starts, k, s.start);
+        while let Some(&i) = cx.run_starts.get(k).filter(|&&p| p < s.end) {
             if !is_name_token(cx, i) {
-                i += 1;
+                k += 1;
                 continue;
             }
             let end = run_end(cx, i, s.end.min(i + super::names::MAX_RUN));
             let len = end - i;
             let person_like = (i..end).any(|k| is_initial(cx, k))
-                || (cx.info[i].has(WordInfo::GIVEN) && !cx.info[i].has(WordInfo::COMMON_WORD) && len > 1);
+                || (cx.info(i).has(WordInfo::GIVEN) && !cx.info(i).has(WordInfo::COMMON_WORD) && len > 1);
             let listed_whole = cx.cover[i] != Cover::None && cx.cover_end[i] as usize >= end;
             let scored = is_score(cx, end) && !cx.shouting[i];
             let plural_team = i > 0
-                && cx.norm.token(i - 1) == "the"
+                && cx.vocab(i - 1).any(Vocab::THE)
                 && cx.norm.token(end - 1).ends_with('s')
                 && cx.tokens[end - 1].is(TokenFlags::CAPITALIZED)
                 && cx.cover[end - 1] == Cover::None
-                && !cx.info[end - 1].any(WordInfo::NON_NAME | WordInfo::ORG_HEAD);
+                && !cx.info(end - 1).any(WordInfo::NON_NAME | WordInfo::ORG_HEAD);
             // A plural name needs "the" before it, so never opens a sentence.
             let team_like = scored || (plural_team && !cx.at_sentence_start(i));
             if len <= 4 && !person_like && !listed_whole && team_like {
                 extra.push(team(cx, i..end));
             }
-            i = end.max(i + 1);
+            let next = end.max(i + 1);
+            while cx.run_starts.get(k).is_some_and(|&p| p < next) {
+                k += 1;
+            }
         }
     }
     // Single unknown capitalised words in team position ("beat Guingamp 2-1").
-    for i in 0..cx.tokens.len() {
+    for &i in cx.run_starts {
         if cx.cover[i] != Cover::None || !is_name_token(cx, i) || cx.at_sentence_start(i) {
             continue;
         }
-        let info = cx.info[i];
+        let info = cx.info(i);
         if info.any(WordInfo::COMMON_WORD | WordInfo::GIVEN | WordInfo::NON_NAME) || cx.shouting[i] {
             continue;
         }
         if (i > 0 && is_name_token(cx, i - 1)) || is_name_token(cx, i + 1) {
             continue;
         }
-        let prev = i.checked_sub(1).map(|p| cx.norm.token(p));
-        let strong_before =
-            prev.is_some_and(|w| matches!(w, "beat" | "against" | "v" | "vs" | "club" | "side"));
-        if strong_before || (i + 1 < cx.tokens.len() && is_score(cx, i + 1) && prev.is_none_or(|w| w != "("))
+        let prev = i.checked_sub(1).map(|p| cx.vocab(p));
+        let strong_before = prev.is_some_and(|v| v.any(Vocab::STRONG_BEFORE_TEAM));
+        if strong_before
+            || (i + 1 < cx.tokens.len()
+                && is_score(cx, i + 1)
+                && prev.is_none_or(|v| !v.any(Vocab::OPEN_PAREN)))
         {
             extra.push(team(cx, i..i + 1));
         }
