@@ -40,6 +40,54 @@ fn newsish() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
+/// Names from the embedded lists and their parts, written in every case, between
+/// other words: what the gazetteer's anchored search must find exactly as the
+/// one-pass search does.
+fn list_names_text() -> impl Strategy<Value = String> {
+    let name = prop_oneof![
+        Just("New York"),
+        Just("New York Times"),
+        Just("York"),
+        Just("al-Qaeda"),
+        Just("al‐Qaeda"),
+        Just("Islamic State"),
+        Just("3M"),
+        Just("Côte d’Ivoire"),
+        Just("Saudi Arabia"),
+        Just("United Nations"),
+        Just("U.S."),
+        Just("Bank of England"),
+        Just("Wells Fargo"),
+        Just("the"),
+        Just("el"),
+        Just("la"),
+        Just("Rio de Janeiro"),
+        Just("São Paulo"),
+        Just("’s"),
+        Just("-"),
+    ];
+    let case = 0..4u8;
+    let piece = prop_oneof![
+        (name, case).prop_map(|(n, c)| match c {
+            0 => n.to_string(),
+            1 => n.to_lowercase(),
+            2 => n.to_uppercase(),
+            _ => n
+                .split(' ')
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next().map_or(String::new(), |f| f.to_uppercase().chain(cs).collect())
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        }),
+        "[A-Za-z]{1,6}".prop_map(|s| s),
+        Just("\n".to_string()),
+        Just(", ".to_string()),
+    ];
+    proptest::collection::vec(piece, 0..30).prop_map(|v| v.join(" "))
+}
+
 /// News-like sentences built from the shapes the quotation and entity stages look
 /// for: names with titles, speech verbs, quotations of every kind (balanced or not),
 /// datelines, line breaks, CRLF, with stray Unicode in between.
@@ -172,6 +220,18 @@ proptest! {
     #[test]
     fn extract_holds_its_invariants_on_news_articles(text in news_article()) {
         invariants::check(&text, &Extractor::new().extract(&text));
+    }
+
+    #[test]
+    fn anchored_list_search_finds_what_one_pass_finds(text in prop_oneof![list_names_text(), newsish()]) {
+        let extractor = Extractor::new();
+        let gazetteer = extractor.gazetteer();
+        let tokens = tokenize(&text);
+        let norm = gazette::gazetteer::Normalized::new(&text, &tokens);
+        prop_assert_eq!(
+            gazetteer.find(&text, &tokens, &norm),
+            gazetteer.find_unanchored(&text, &tokens, &norm)
+        );
     }
 
     #[test]
