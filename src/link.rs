@@ -47,11 +47,15 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
     // Distinct full person names (two or more words), where each occurs (candidate
     // indices in text order), and which distinct names hold each word: a short form
     // looks only at the few distinct names that hold its first word.
-    let mut distinct: HashMap<&[&str], usize, BuildWordHasher> = HashMap::default();
+    let people = candidates.iter().filter(|c| c.kind == EntityKind::Person && c.canonical.is_none()).count();
+    let mut distinct: HashMap<&[&str], usize, BuildWordHasher> =
+        HashMap::with_capacity_and_hasher(people, BuildWordHasher::default());
     let mut full_names: Vec<(&[&str], Vec<usize>)> = Vec::new();
-    let mut names_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> = HashMap::default();
+    let mut names_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> =
+        HashMap::with_capacity_and_hasher(people, BuildWordHasher::default());
     // Candidate indices of the full names holding each word, in text order.
-    let mut occurrences_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> = HashMap::default();
+    let mut occurrences_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> =
+        HashMap::with_capacity_and_hasher(people, BuildWordHasher::default());
     for (i, c) in candidates.iter().enumerate() {
         if c.kind != EntityKind::Person || c.canonical.is_some() {
             continue;
