@@ -50,12 +50,12 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
     let people = candidates.iter().filter(|c| c.kind == EntityKind::Person && c.canonical.is_none()).count();
     let mut distinct: HashMap<&[&str], usize, BuildWordHasher> =
         HashMap::with_capacity_and_hasher(people, BuildWordHasher::default());
-    let mut full_names: Vec<(&[&str], Vec<usize>)> = Vec::new();
-    let mut names_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> =
-        HashMap::with_capacity_and_hasher(people, BuildWordHasher::default());
-    // Candidate indices of the full names holding each word, in text order.
-    let mut occurrences_with_word: HashMap<&str, Vec<usize>, BuildWordHasher> =
-        HashMap::with_capacity_and_hasher(people, BuildWordHasher::default());
+    let mut full_names: Vec<&[&str]> = Vec::new();
+    // (distinct name, candidate), (word, distinct name), (word, candidate) pairs,
+    // grouped once all are known.
+    let mut name_at: Vec<(usize, usize)> = Vec::with_capacity(people);
+    let mut word_in_name: Vec<(&str, usize)> = Vec::with_capacity(people * 2);
+    let mut word_at: Vec<(&str, usize)> = Vec::with_capacity(people * 2);
     for (i, c) in candidates.iter().enumerate() {
         if c.kind != EntityKind::Person || c.canonical.is_some() {
             continue;
@@ -65,23 +65,31 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
             continue;
         }
         let id = *distinct.entry(name).or_insert_with(|| {
-            for w in name {
-                let list = names_with_word.entry(w).or_default();
-                if list.last() != Some(&full_names.len()) {
-                    list.push(full_names.len());
-                }
-            }
-            full_names.push((name, Vec::new()));
+            word_in_name.extend(name.iter().map(|&w| (w, full_names.len())));
+            full_names.push(name);
             full_names.len() - 1
         });
-        full_names[id].1.push(i);
-        for w in full_names[id].0 {
-            let at = occurrences_with_word.entry(w).or_default();
-            if at.last() != Some(&i) {
-                at.push(i);
-            }
-        }
+        name_at.push((id, i));
+        word_at.extend(name.iter().map(|&w| (w, i)));
     }
+    // Where each distinct name occurs (candidate indices in text order).
+    name_at.sort_unstable();
+    let mut name_ranges = vec![(0u32, 0u32); full_names.len()];
+    for (k, &(id, _)) in name_at.iter().enumerate() {
+        let r = &mut name_ranges[id];
+        if r.1 == 0 {
+            r.0 = k as u32;
+        }
+        r.1 = k as u32 + 1;
+    }
+    let occurrences_of = |id: usize| -> &[(usize, usize)] {
+        let (from, to) = name_ranges[id];
+        &name_at[from as usize..to as usize]
+    };
+    // Which distinct names hold each word, and the candidates of the full names
+    // holding each word, in text order.
+    let names_with_word = Postings::new(word_in_name);
+    let occurrences_with_word = Postings::new(word_at);
     // Organisation acronyms: initials of multiword organisation names.
     let mut org_initials: HashMap<String, usize, BuildWordHasher> = HashMap::default();
     let mut scratch = String::new();
@@ -131,15 +139,15 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                 let mut before: Option<usize> = None;
                 let mut after: Option<usize> = None;
                 for &id in holders.iter().take(MAX_HOLDERS) {
-                    let (full, at) = &full_names[id];
+                    let (full, at) = (full_names[id], occurrences_of(id));
                     if !contains(full) {
                         continue;
                     }
-                    let split = at.partition_point(|&j| j < i);
-                    if let Some(&j) = split.checked_sub(1).and_then(|k| at.get(k)) {
+                    let split = at.partition_point(|&(_, j)| j < i);
+                    if let Some(&(_, j)) = split.checked_sub(1).and_then(|k| at.get(k)) {
                         before = Some(before.map_or(j, |b| b.max(j)));
                     }
-                    if let Some(&j) = at.get(split).filter(|&&j| j > i) {
+                    if let Some(&(_, j)) = at.get(split).filter(|&&(_, j)| j > i) {
                         after = Some(after.map_or(j, |a| a.min(j)));
                     }
                 }
@@ -263,6 +271,47 @@ fn has_words(c: &Candidate) -> bool {
         EntityKind::Person => c.canonical.is_none(),
         EntityKind::Organization => true,
         _ => false,
+    }
+}
+
+/// Values grouped by word, built from (word, value) pairs: words numbered as they
+/// come, the pairs sorted as numbers into one array, and a range into it for each
+/// word, instead of a growing vector per word. The values of a word come out in
+/// increasing order, without repeats.
+struct Postings<'t> {
+    ids: HashMap<&'t str, u32, BuildWordHasher>,
+    ranges: Vec<(u32, u32)>,
+    values: Vec<usize>,
+}
+
+impl<'t> Postings<'t> {
+    fn new(pairs: Vec<(&'t str, usize)>) -> Postings<'t> {
+        let mut ids: HashMap<&str, u32, BuildWordHasher> =
+            HashMap::with_capacity_and_hasher(pairs.len(), BuildWordHasher::default());
+        let mut numbered: Vec<(u32, usize)> = pairs
+            .iter()
+            .map(|&(word, v)| {
+                let next = ids.len() as u32;
+                (*ids.entry(word).or_insert(next), v)
+            })
+            .collect();
+        numbered.sort_unstable();
+        numbered.dedup();
+        let mut ranges = vec![(0u32, 0u32); ids.len()];
+        for (k, &(id, _)) in numbered.iter().enumerate() {
+            let r = &mut ranges[id as usize];
+            if r.1 == 0 {
+                r.0 = k as u32;
+            }
+            r.1 = k as u32 + 1;
+        }
+        let values = numbered.into_iter().map(|(_, v)| v).collect();
+        Postings { ids, ranges, values }
+    }
+
+    fn get(&self, word: &str) -> Option<&[usize]> {
+        let &(from, to) = self.ranges.get(*self.ids.get(word)? as usize)?;
+        self.values.get(from as usize..to as usize)
     }
 }
 
