@@ -55,8 +55,12 @@ pub(crate) fn is_dash(doc: &Doc<'_>, k: usize) -> bool {
 /// the medium when a noun of attribution follows (`said in a statement`, `said in a
 /// video`, `wrote in an email`).
 pub(crate) fn cue_range(doc: &Doc<'_>, k: usize) -> Range<usize> {
-    let lexicon = CueLexicon::embedded();
-    let n = lexicon.phrase(doc.word(k), |j| doc.word(k + j)).map_or(1, |(n, _)| n);
+    // Only the first word of a multiword form can start one.
+    let n = if doc.vocab.get(k).is_some_and(|v| v.phrase_start) {
+        CueLexicon::embedded().phrase(doc.word(k), |j| doc.word(k + j)).map_or(1, |(n, _)| n)
+    } else {
+        1
+    };
     let end = (k + n).min(doc.len());
     if doc.is(end, "in") && doc.is_any(end + 1, &["a", "an", "the", "his", "her", "its", "their"]) {
         // Up to two modifiers before the noun ("in a written statement").

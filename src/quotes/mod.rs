@@ -221,12 +221,12 @@ impl<'a> Doc<'a> {
             .tokens
             .iter()
             .map(|t| {
-                let w = t.text(input.text);
-                let listed_punct = matches!(w, "&" | "-" | "'s" | "’s");
-                if t.is(TokenFlags::DIGIT) || (t.is(TokenFlags::PUNCT) && !listed_punct) {
+                let skip = t.is(TokenFlags::DIGIT)
+                    || (t.is(TokenFlags::PUNCT) && !matches!(t.text(input.text), "&" | "-" | "'s" | "’s"));
+                if skip {
                     words::Vocab::default()
                 } else {
-                    vocabulary.get(w)
+                    vocabulary.get_at(input.text, t.span)
                 }
             })
             .collect();

@@ -8,9 +8,9 @@
 
 use super::cues::{CueLexicon, CueWord};
 use super::Doc;
+use crate::span::Span;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Subject pronouns that can name a speaker.
 #[rustfmt::skip]
@@ -124,42 +124,104 @@ impl WordClass {
 }
 
 /// What the vocabulary knows about one word.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Vocab {
     /// Closed classes.
     pub class: WordClass,
     /// The cue lexicon's entry: the word itself, or the first word of a multiword
     /// form ("pointed" of "pointed out").
     pub cue: Option<CueWord>,
-}
-
-/// A multiply-rotate hasher for short word keys (the keys are our own lists).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-    }
+    /// Whether the word is the first word of a multiword cue form.
+    pub phrase_start: bool,
 }
 
 /// The combined vocabulary: closed-class words and the cue lexicon, by lower-case form.
+///
+/// A flat open-addressing table: a word is packed, lower-cased, into three machine
+/// words ([`Key`]), so a lookup is one short copy, three multiplications and integer
+/// comparisons; a word that is not in the vocabulary (most tokens) usually stops at
+/// an empty slot without touching the entries.
 #[derive(Debug)]
 pub(crate) struct Vocabulary {
-    map: HashMap<Box<str>, Vocab, BuildHasherDefault<WordHasher>>,
+    /// `0` for an empty slot, else a tag from the hash (high 16 bits) and the entry's
+    /// index plus one (low 16 bits).
+    slots: Box<[u32]>,
+    /// The words and what is known about them.
+    entries: Vec<(Key, Vocab)>,
+    /// `64 - log2(slots.len())`: the slot is the top bits of the hash.
+    shift: u32,
 }
 
 /// The longest word looked up.
 const MAX_WORD: usize = 24;
+
+/// A word of at most [`MAX_WORD`] bytes, ASCII lower-cased and packed into three
+/// little-endian machine words (zero padded), with its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key {
+    words: [u64; 3],
+    len: u64,
+}
+
+impl Key {
+    /// The key of `word`; `None` for words that cannot be in the vocabulary (empty or
+    /// too long).
+    fn of(word: &[u8]) -> Option<Key> {
+        Key::at(word, 0, word.len())
+    }
+
+    /// The key of the bytes `start..end` of `text`, read eight at a time; `None` for
+    /// words that cannot be in the vocabulary (empty, too long, out of `text`).
+    #[inline]
+    fn at(text: &[u8], start: usize, end: usize) -> Option<Key> {
+        let len = end.checked_sub(start)?;
+        if len == 0 || len > MAX_WORD || end > text.len() {
+            return None;
+        }
+        let mut words = [0u64; 3];
+        let mut lo = start;
+        for w in &mut words {
+            if lo >= end {
+                break;
+            }
+            let n = (end - lo).min(8);
+            let raw = match text.get(lo..).and_then(|rest| rest.first_chunk::<8>()) {
+                // Eight bytes in one load; those past the word are masked off.
+                Some(chunk) => u64::from_le_bytes(*chunk) & (u64::MAX >> (8 * (8 - n))),
+                // Near the end of the text: byte by byte.
+                None => text[lo..lo + n].iter().rev().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
+            };
+            *w = ascii_lower(raw);
+            lo += n;
+        }
+        Some(Key { words, len: len as u64 })
+    }
+
+    /// A multiply-rotate hash; its top bits pick the slot.
+    #[inline]
+    fn hash(&self) -> u64 {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let [a, b, c] = self.words;
+        let h = (a ^ self.len).wrapping_mul(K);
+        let h = (h.rotate_left(29) ^ b).wrapping_mul(K);
+        (h.rotate_left(29) ^ c).wrapping_mul(K)
+    }
+}
+
+/// The eight bytes of `w` with ASCII capitals turned to lower case (other bytes,
+/// UTF-8 ones included, unchanged).
+#[inline]
+fn ascii_lower(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let heptets = w & LOW7;
+    // High bit of each byte: at least 'A', and above 'Z' (computed on 7 bits, so no
+    // carry crosses a byte); ASCII only (the byte's own high bit clear).
+    let ge_a = heptets + 0x3f3f_3f3f_3f3f_3f3f;
+    let gt_z = heptets + 0x2525_2525_2525_2525;
+    let upper = ge_a & !gt_z & !w & HIGH;
+    w | (upper >> 2)
+}
 
 static VOCABULARY: Lazy<Vocabulary> = Lazy::new(Vocabulary::build);
 
@@ -170,7 +232,32 @@ impl Vocabulary {
     }
 
     fn build() -> Vocabulary {
-        let mut map: HashMap<Box<str>, Vocab, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let map = Vocabulary::words();
+        // Words too long to be looked up, and entries past what a slot can index
+        // (the embedded lists are far below), are left out.
+        let entries: Vec<(Key, Vocab)> = map
+            .iter()
+            .filter_map(|(w, v)| Key::of(w.as_bytes()).map(|k| (k, *v)))
+            .take(usize::from(u16::MAX) - 1)
+            .collect();
+        let bits = (entries.len() * 4).next_power_of_two().max(64).trailing_zeros();
+        let shift = 64 - bits;
+        let mask = (1usize << bits) - 1;
+        let mut slots = vec![0u32; 1 << bits].into_boxed_slice();
+        for (index, (key, _)) in entries.iter().enumerate() {
+            let h = key.hash();
+            let mut s = (h >> shift) as usize;
+            while slots[s] != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = (Self::tag(h, shift) << 16) | (index as u32 + 1);
+        }
+        Vocabulary { slots, entries, shift }
+    }
+
+    /// Every word of the vocabulary (lower case) with what is known about it.
+    fn words() -> HashMap<Box<str>, Vocab> {
+        let mut map: HashMap<Box<str>, Vocab> = HashMap::new();
         let lists: [(&[&str], WordClass); 9] = [
             (PRONOUNS, WordClass::PRONOUN),
             (DETERMINERS, WordClass::DETERMINER),
@@ -193,17 +280,55 @@ impl Vocabulary {
         }
         for (first, word) in lexicon.phrase_starts() {
             let v = map.entry(Box::from(first)).or_default();
+            v.phrase_start = true;
             if v.cue.is_none() {
                 v.cue = Some(word);
             }
         }
-        Vocabulary { map }
+        map
+    }
+
+    /// The 16 bits of the hash below those that pick the slot.
+    #[inline]
+    fn tag(h: u64, shift: u32) -> u32 {
+        ((h >> (shift - 16)) & 0xffff) as u32
     }
 
     /// What the vocabulary knows about `word` (any ASCII case).
+    #[cfg(test)]
     pub fn get(&self, word: &str) -> Vocab {
-        let mut buf = [0u8; MAX_WORD];
-        lower_key(word, &mut buf).and_then(|k| self.map.get(k)).copied().unwrap_or_default()
+        Key::of(word.as_bytes()).map_or_else(Vocab::default, |k| self.find(&k))
+    }
+
+    /// What the vocabulary knows about the word `span` of `text` (any ASCII case):
+    /// the same as `get(span.text(text))`, without going through `str`.
+    #[inline]
+    pub fn get_at(&self, text: &str, span: Span) -> Vocab {
+        Key::at(text.as_bytes(), span.start, span.end).map_or_else(Vocab::default, |k| self.find(&k))
+    }
+
+    #[inline]
+    fn find(&self, key: &Key) -> Vocab {
+        let h = key.hash();
+        let tag = Self::tag(h, self.shift);
+        let mask = self.slots.len() - 1;
+        let mut s = (h >> self.shift) as usize;
+        // The table is at most a quarter full: the probe meets an empty slot.
+        loop {
+            let slot = self.slots.get(s).copied().unwrap_or(0);
+            if slot == 0 {
+                return Vocab::default();
+            }
+            if slot >> 16 == tag {
+                let index = (slot & 0xffff) as usize - 1;
+                if let Some((k, v)) = self.entries.get(index) {
+                    if k == key {
+                        return *v;
+                    }
+                }
+            }
+            s = (s + 1) & mask;
+        }
     }
 }
 
@@ -305,4 +430,53 @@ pub(crate) fn is_participle_shape(doc: &Doc<'_>, i: usize) -> bool {
     doc.is_lower_word(i)
         && w.len() > 5
         && (w.ends_with("ed") || (w.ends_with("ing") && !matches!(w, "meeting" | "building" | "briefing")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_lower_matches_the_standard_library() {
+        for b in 0..=255u8 {
+            let w = u64::from_le_bytes([b, b'A', b'z', b'Z', b'@', b'[', 0xC3, b]);
+            let mut bytes = w.to_le_bytes();
+            bytes.make_ascii_lowercase();
+            assert_eq!(ascii_lower(w), u64::from_le_bytes(bytes), "byte {b}");
+        }
+    }
+
+    #[test]
+    fn every_word_is_found_in_any_case() {
+        let vocabulary = Vocabulary::embedded();
+        for (word, v) in Vocabulary::words() {
+            if word.len() > MAX_WORD {
+                continue;
+            }
+            assert_eq!(vocabulary.get(&word), v, "{word}");
+            let upper = word.to_ascii_uppercase();
+            assert_eq!(vocabulary.get(&upper), v, "{upper}");
+            // Inside a longer text, at its start and at its very end.
+            let text = format!("{upper} {word}");
+            assert_eq!(vocabulary.get_at(&text, Span::new(0, word.len())), v, "{text}");
+            let end = text.len();
+            assert_eq!(vocabulary.get_at(&text, Span::new(end - word.len(), end)), v, "{text}");
+        }
+    }
+
+    #[test]
+    fn other_words_are_not_found() {
+        let vocabulary = Vocabulary::embedded();
+        for word in
+            ["", "Saidx", "xsaid", "sai", "the ", "Muttaqi", "ünïcode", "a\0", "statementstatementstatement"]
+        {
+            assert_eq!(vocabulary.get(word), Vocab::default(), "{word}");
+        }
+        assert!(vocabulary.get("SAID").cue.is_some());
+        assert!(vocabulary.get("The").class.any(WordClass::DETERMINER));
+        assert!(vocabulary.get("pointed").phrase_start);
+        let text = "said";
+        assert_eq!(vocabulary.get_at(text, Span::new(2, 9)), Vocab::default());
+        assert_eq!(vocabulary.get_at(text, Span::new(3, 2)), Vocab::default());
+    }
 }
