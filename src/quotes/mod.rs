@@ -175,6 +175,11 @@ pub(crate) struct Doc<'a> {
     mark: Vec<bool>,
     /// The gender of each entity (people only), computed when first needed.
     gender: once_cell::unsync::OnceCell<Vec<gender::Gender>>,
+    /// The last word of each entity's name, computed when first needed.
+    last_words: once_cell::unsync::OnceCell<Vec<&'a str>>,
+    /// The first token starting at or after each mention's start, computed when
+    /// first needed.
+    mention_tokens: once_cell::unsync::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Doc<'a> {
@@ -243,7 +248,40 @@ impl<'a> Doc<'a> {
             quoted: vec![false; n],
             mark: vec![false; n],
             gender: once_cell::unsync::OnceCell::new(),
+            last_words: once_cell::unsync::OnceCell::new(),
+            mention_tokens: once_cell::unsync::OnceCell::new(),
         }
+    }
+
+    /// The last word of the name of entity `e` ("" when it has none).
+    pub fn last_word(&self, e: usize) -> &'a str {
+        let words = self.last_words.get_or_init(|| {
+            self.entities.iter().map(|e| e.name.split_whitespace().next_back().unwrap_or("")).collect()
+        });
+        words.get(e).copied().unwrap_or("")
+    }
+
+    /// The index of the first token starting at or after the start of mention `m`
+    /// (`len()` when none does).
+    pub fn mention_token(&self, m: usize) -> usize {
+        let tokens = self.mention_tokens.get_or_init(|| {
+            // Mentions come in text order: each search starts where the last one ended.
+            let mut previous = (0, 0);
+            self.mentions
+                .iter()
+                .map(|m| {
+                    let offset = m.span.start;
+                    let from = if offset >= previous.0 { previous.1 } else { 0 };
+                    let k = from + self.tokens[from..].partition_point(|t| t.span.start < offset);
+                    previous = (offset, k);
+                    k
+                })
+                .collect()
+        });
+        tokens.get(m).copied().unwrap_or_else(|| {
+            let offset = self.mentions.get(m).map_or(usize::MAX, |m| m.span.start);
+            self.tokens.partition_point(|t| t.span.start < offset)
+        })
     }
 
     /// The gender of entity `e` (`Unknown` for anything but people).
@@ -348,16 +386,16 @@ impl<'a> Doc<'a> {
 
     /// The lexicon entry of token `i`, when it is a cue verb.
     pub fn verb(&self, i: usize) -> Option<cues::CueWord> {
-        self.vocab.get(i).and_then(|v| v.cue).filter(|c| c.verb.is_some())
+        self.vocab.get(i).filter(|v| v.is_verb()).and_then(|v| v.cue())
     }
 
     /// Whether token `i` is a noun of attribution ("statement").
     pub fn cue_noun(&self, i: usize) -> bool {
-        self.vocab.get(i).and_then(|v| v.cue).is_some_and(|c| c.noun)
+        self.vocab.get(i).is_some_and(|v| v.is_cue_noun())
     }
 
     /// The closed classes of token `i`.
     pub fn class(&self, i: usize) -> words::WordClass {
-        self.vocab.get(i).map_or(words::WordClass::default(), |v| v.class)
+        self.vocab.get(i).map_or(words::WordClass::default(), |v| v.class())
     }
 }

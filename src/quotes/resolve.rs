@@ -23,11 +23,6 @@ const MAX_LOOKBACK_MENTIONS: usize = 80;
 /// How many paragraphs back pronouns and nominals look.
 const MAX_LOOKBACK_PARAGRAPHS: u32 = 4;
 
-/// The index of the first token starting at or after byte `offset`.
-fn token_at(doc: &Doc<'_>, offset: usize) -> usize {
-    doc.tokens.partition_point(|t| t.span.start < offset)
-}
-
 /// Mentions overlapping a token range.
 fn mentions_in<'m>(doc: &Doc<'m>, r: &Range<usize>) -> &'m [Mention] {
     if r.is_empty() {
@@ -88,12 +83,8 @@ fn person_by_last_word(doc: &Doc<'_>, before: usize, word: &str) -> Option<usize
     let limit = doc.tokens.get(before).map_or(usize::MAX, |t| t.span.start);
     let hi = doc.mentions.partition_point(|m| m.span.start < limit);
     let lo = hi.saturating_sub(MAX_LOOKBACK_MENTIONS * 4);
-    let matches = |m: &Mention| {
-        m.kind == EntityKind::Person
-            && doc.entities.get(m.entity).is_some_and(|e| {
-                e.name.split_whitespace().last().is_some_and(|w| w.eq_ignore_ascii_case(word))
-            })
-    };
+    let matches =
+        |m: &Mention| m.kind == EntityKind::Person && doc.last_word(m.entity).eq_ignore_ascii_case(word);
     doc.mentions[lo..hi].iter().rev().find(|m| matches(m)).map(|m| m.entity).or_else(|| {
         // Named only later ("Muttaqi ... Foreign Minister Amir Khan Muttaqi"): a short look ahead.
         let end = (hi + MAX_LOOKBACK_MENTIONS).min(doc.mentions.len());
@@ -159,8 +150,8 @@ fn resolve_pronoun(doc: &Doc<'_>, at: usize, previous: Option<(usize, usize)>) -
     let hi = doc.mentions.partition_point(|m| m.span.start < limit);
     let lo = hi.saturating_sub(MAX_LOOKBACK_MENTIONS);
     let mut fallback = None;
-    for m in doc.mentions[lo..hi].iter().rev() {
-        let k = token_at(doc, m.span.start);
+    for (i, m) in doc.mentions[lo..hi].iter().enumerate().rev() {
+        let k = doc.mention_token(lo + i);
         if k >= doc.len() || para.saturating_sub(doc.paragraph_of[k]) > MAX_LOOKBACK_PARAGRAPHS {
             break;
         }
@@ -193,11 +184,11 @@ fn resolve_nominal(doc: &Doc<'_>, start: usize, head: usize) -> Option<usize> {
     let hi = doc.mentions.partition_point(|m| m.span.start < limit);
     let lo = hi.saturating_sub(MAX_LOOKBACK_MENTIONS * 2);
     let para = doc.paragraph_of[start];
-    for m in doc.mentions[lo..hi].iter().rev() {
+    for (i, m) in doc.mentions[lo..hi].iter().enumerate().rev() {
         if m.kind != EntityKind::Organization || m.form != MentionForm::Name {
             continue;
         }
-        let k = token_at(doc, m.span.start);
+        let k = doc.mention_token(lo + i);
         if k < doc.len() && para.saturating_sub(doc.paragraph_of[k]) > MAX_LOOKBACK_PARAGRAPHS * 3 {
             break;
         }

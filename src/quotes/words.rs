@@ -6,7 +6,7 @@
 //! Every token is looked up once, in one hash map that also holds the cue lexicon
 //! ([`Vocabulary`]); the rules then test bits ([`WordClass`]).
 
-use super::cues::{CueLexicon, CueWord};
+use super::cues::{CueClass, CueLexicon, CueWord, VerbForm};
 use super::Doc;
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -123,9 +123,9 @@ impl WordClass {
     }
 }
 
-/// What the vocabulary knows about one word.
+/// What the vocabulary knows about one word, as it is built.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Vocab {
+pub(crate) struct WordInfo {
     /// Closed classes.
     pub class: WordClass,
     /// The cue lexicon's entry: the word itself, or the first word of a multiword
@@ -135,21 +135,102 @@ pub(crate) struct Vocab {
     pub phrase_start: bool,
 }
 
+/// What the vocabulary knows about one token ([`WordInfo`]), packed into 32 bits so
+/// that the per-token table stays small: closed classes (bits 0-8), first word of a
+/// multiword form (bit 9), noun of attribution (bit 10), verb class and form (bits
+/// 11-15, 0 for none), lemma (bits 16-31). A cue entry is always a verb or a noun, so
+/// the bits say whether there is one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Vocab(u32);
+
+impl Vocab {
+    const CLASS_BITS: u32 = 0x1ff;
+    const PHRASE_START: u32 = 1 << 9;
+    const NOUN: u32 = 1 << 10;
+    const VERB_SHIFT: u32 = 11;
+    const VERB_BITS: u32 = 0x1f << Self::VERB_SHIFT;
+    const LEMMA_SHIFT: u32 = 16;
+
+    const CLASSES: [CueClass; 5] =
+        [CueClass::Speech, CueClass::Tell, CueClass::Write, CueClass::Belief, CueClass::Call];
+    const FORMS: [VerbForm; 4] = [VerbForm::Base, VerbForm::Present, VerbForm::Past, VerbForm::Gerund];
+
+    /// Pack what is known about a word.
+    fn pack(info: WordInfo) -> Vocab {
+        let mut bits = u32::from(info.class.0) & Self::CLASS_BITS;
+        if info.phrase_start {
+            bits |= Self::PHRASE_START;
+        }
+        if let Some(cue) = info.cue {
+            if cue.noun {
+                bits |= Self::NOUN;
+            }
+            if let Some((class, form)) = cue.verb {
+                let c = Self::CLASSES.iter().position(|&x| x == class).unwrap_or(0) as u32;
+                let f = Self::FORMS.iter().position(|&x| x == form).unwrap_or(0) as u32;
+                bits |= (1 + c * 4 + f) << Self::VERB_SHIFT;
+            }
+            bits |= u32::from(cue.lemma) << Self::LEMMA_SHIFT;
+        }
+        Vocab(bits)
+    }
+
+    /// The closed classes.
+    #[inline]
+    pub fn class(self) -> WordClass {
+        WordClass((self.0 & Self::CLASS_BITS) as u16)
+    }
+
+    /// Whether the word is the first word of a multiword cue form.
+    #[inline]
+    pub fn phrase_start(self) -> bool {
+        self.0 & Self::PHRASE_START != 0
+    }
+
+    /// Whether the cue entry is a verb.
+    #[inline]
+    pub fn is_verb(self) -> bool {
+        self.0 & Self::VERB_BITS != 0
+    }
+
+    /// Whether the cue entry is a noun of attribution.
+    #[inline]
+    pub fn is_cue_noun(self) -> bool {
+        self.0 & Self::NOUN != 0
+    }
+
+    /// The cue lexicon's entry: the word itself, or the first word of a multiword
+    /// form ("pointed" of "pointed out").
+    pub fn cue(self) -> Option<CueWord> {
+        if !self.is_verb() && !self.is_cue_noun() {
+            return None;
+        }
+        let v = (self.0 & Self::VERB_BITS) >> Self::VERB_SHIFT;
+        let verb = v
+            .checked_sub(1)
+            .and_then(|v| Some((*Self::CLASSES.get((v / 4) as usize)?, *Self::FORMS.get((v % 4) as usize)?)));
+        Some(CueWord { verb, noun: self.is_cue_noun(), lemma: (self.0 >> Self::LEMMA_SHIFT) as u16 })
+    }
+}
+
 /// The combined vocabulary: closed-class words and the cue lexicon, by lower-case form.
 ///
-/// A flat open-addressing table: a word is packed, lower-cased, into three machine
-/// words ([`Key`]), so a lookup is one short copy, three multiplications and integer
-/// comparisons; a word that is not in the vocabulary (most tokens) usually stops at
-/// an empty slot without touching the entries.
+/// A cuckoo hash table: a word is packed, lower-cased, into three machine words
+/// ([`Key`]) and has two candidate slots; it is in one of them. Slot 0 of the
+/// entries is a sentinel that no word matches, so a lookup reads both candidates and
+/// keeps the one that matches, if any: two independent loads, integer comparisons, and
+/// no branch that depends on the word (whether it is in the vocabulary is a coin toss
+/// for the branch predictor).
 #[derive(Debug)]
 pub(crate) struct Vocabulary {
-    /// `0` for an empty slot, else a tag from the hash (high 16 bits) and the entry's
-    /// index plus one (low 16 bits).
-    slots: Box<[u32]>,
-    /// The words and what is known about them.
+    /// Index into `entries` (0 for an empty slot).
+    slots: Box<[u16]>,
+    /// The sentinel, then the words and what is known about them.
     entries: Vec<(Key, Vocab)>,
-    /// `64 - log2(slots.len())`: the slot is the top bits of the hash.
+    /// `64 - log2(slots.len())`: a slot is the top bits of a hash.
     shift: u32,
+    /// The hash seed the table was built with.
+    seed: u64,
 }
 
 /// The longest word looked up.
@@ -157,11 +238,23 @@ const MAX_WORD: usize = 24;
 
 /// A word of at most [`MAX_WORD`] bytes, ASCII lower-cased and packed into three
 /// little-endian machine words (zero padded), with its length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Key {
     words: [u64; 3],
     len: u64,
 }
+
+/// `MASKS[n]` keeps the first `n` bytes of a little-endian word.
+const MASKS: [u64; 9] = {
+    let mut m = [0u64; 9];
+    let mut n = 1;
+    while n < 8 {
+        m[n] = u64::MAX >> (8 * (8 - n));
+        n += 1;
+    }
+    m[8] = u64::MAX;
+    m
+};
 
 impl Key {
     /// The key of `word`; `None` for words that cannot be in the vocabulary (empty or
@@ -170,41 +263,59 @@ impl Key {
         Key::at(word, 0, word.len())
     }
 
-    /// The key of the bytes `start..end` of `text`, read eight at a time; `None` for
-    /// words that cannot be in the vocabulary (empty, too long, out of `text`).
-    #[inline]
+    /// The key of the bytes `start..end` of `text`; `None` for words that cannot be
+    /// in the vocabulary (empty, too long, out of `text`).
+    #[inline(always)]
     fn at(text: &[u8], start: usize, end: usize) -> Option<Key> {
         let len = end.checked_sub(start)?;
         if len == 0 || len > MAX_WORD || end > text.len() {
             return None;
         }
-        let mut words = [0u64; 3];
-        let mut lo = start;
-        for w in &mut words {
-            if lo >= end {
-                break;
+        let words = match text.get(start..).and_then(|rest| rest.first_chunk::<MAX_WORD>()) {
+            // Twenty-four bytes in three loads; those past the word are masked off.
+            Some(chunk) => {
+                let word = |i: usize| {
+                    let mut b = [0u8; 8];
+                    b.copy_from_slice(&chunk[8 * i..8 * i + 8]);
+                    let keep = MASKS[len.saturating_sub(8 * i).min(8)];
+                    ascii_lower(u64::from_le_bytes(b) & keep)
+                };
+                [word(0), word(1), word(2)]
             }
-            let n = (end - lo).min(8);
-            let raw = match text.get(lo..).and_then(|rest| rest.first_chunk::<8>()) {
-                // Eight bytes in one load; those past the word are masked off.
-                Some(chunk) => u64::from_le_bytes(*chunk) & (u64::MAX >> (8 * (8 - n))),
-                // Near the end of the text: byte by byte.
-                None => text[lo..lo + n].iter().rev().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
-            };
-            *w = ascii_lower(raw);
-            lo += n;
-        }
+            // Near the end of the text: byte by byte.
+            None => {
+                let mut words = [0u64; 3];
+                for (k, &b) in text[start..end].iter().enumerate() {
+                    words[k / 8] |= u64::from(b) << (8 * (k % 8));
+                }
+                words.map(ascii_lower)
+            }
+        };
         Some(Key { words, len: len as u64 })
     }
 
-    /// A multiply-rotate hash; its top bits pick the slot.
-    #[inline]
-    fn hash(&self) -> u64 {
+    /// The two candidate slots of the key in a table of `64 - shift` bits: the top
+    /// bits of two multiply-rotate hashes.
+    #[inline(always)]
+    fn slots(&self, seed: u64, shift: u32) -> (usize, usize) {
         const K: u64 = 0x517c_c1b7_2722_0a95;
+        const K2: u64 = 0x9e37_79b9_7f4a_7c15;
         let [a, b, c] = self.words;
-        let h = (a ^ self.len).wrapping_mul(K);
+        let h = (a ^ self.len ^ seed).wrapping_mul(K);
         let h = (h.rotate_left(29) ^ b).wrapping_mul(K);
-        (h.rotate_left(29) ^ c).wrapping_mul(K)
+        let h = (h.rotate_left(29) ^ c).wrapping_mul(K);
+        let h2 = (h ^ (h >> 29)).wrapping_mul(K2);
+        ((h >> shift) as usize, (h2 >> shift) as usize)
+    }
+
+    /// Whether two keys are equal, without branches.
+    #[inline]
+    fn same(&self, other: &Key) -> bool {
+        let d = (self.words[0] ^ other.words[0])
+            | (self.words[1] ^ other.words[1])
+            | (self.words[2] ^ other.words[2])
+            | (self.len ^ other.len);
+        d == 0
     }
 }
 
@@ -232,32 +343,63 @@ impl Vocabulary {
     }
 
     fn build() -> Vocabulary {
-        let map = Vocabulary::words();
-        // Words too long to be looked up, and entries past what a slot can index
-        // (the embedded lists are far below), are left out.
-        let entries: Vec<(Key, Vocab)> = map
-            .iter()
-            .filter_map(|(w, v)| Key::of(w.as_bytes()).map(|k| (k, *v)))
-            .take(usize::from(u16::MAX) - 1)
-            .collect();
-        let bits = (entries.len() * 4).next_power_of_two().max(64).trailing_zeros();
-        let shift = 64 - bits;
-        let mask = (1usize << bits) - 1;
-        let mut slots = vec![0u32; 1 << bits].into_boxed_slice();
-        for (index, (key, _)) in entries.iter().enumerate() {
-            let h = key.hash();
-            let mut s = (h >> shift) as usize;
-            while slots[s] != 0 {
-                s = (s + 1) & mask;
+        // The sentinel (length 0: no word has that key), then every word short
+        // enough to be looked up, as many as a slot can index (the embedded lists are
+        // far below).
+        let mut entries: Vec<(Key, Vocab)> = vec![(Key::default(), Vocab::default())];
+        let mut words: Vec<(Box<str>, WordInfo)> = Vocabulary::words().into_iter().collect();
+        // In a fixed order, so that the table is the same from run to run.
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        entries.extend(
+            words
+                .iter()
+                .filter_map(|(w, v)| Key::of(w.as_bytes()).map(|k| (k, Vocab::pack(*v))))
+                .take(usize::from(u16::MAX) - 1),
+        );
+        // At most a third of the slots used; a larger table or another seed when the
+        // words do not fit.
+        let min_bits = (entries.len() * 3).next_power_of_two().trailing_zeros();
+        for bits in min_bits..=20 {
+            for seed in 0..16u64 {
+                if let Some(slots) = Self::place(&entries, 64 - bits, seed) {
+                    return Vocabulary { slots, entries, shift: 64 - bits, seed };
+                }
             }
-            slots[s] = (Self::tag(h, shift) << 16) | (index as u32 + 1);
         }
-        Vocabulary { slots, entries, shift }
+        // Unreachable for any list of words that fits the entries: an empty table.
+        Vocabulary { slots: vec![0; 1].into_boxed_slice(), entries, shift: 63, seed: 0 }
+    }
+
+    /// Cuckoo placement of every entry in one of its two slots; `None` when some
+    /// entry finds no place.
+    fn place(entries: &[(Key, Vocab)], shift: u32, seed: u64) -> Option<Box<[u16]>> {
+        const MAX_KICKS: usize = 500;
+        let mut slots = vec![0u16; 1 << (64 - shift)].into_boxed_slice();
+        for index in 1..entries.len() {
+            let mut current = index as u16;
+            let (a, b) = entries[index].0.slots(seed, shift);
+            let mut at = if slots[a] == 0 || slots[b] != 0 { a } else { b };
+            let mut placed = false;
+            for _ in 0..MAX_KICKS {
+                current = std::mem::replace(&mut slots[at], current);
+                if current == 0 {
+                    placed = true;
+                    break;
+                }
+                // The word pushed out goes to its other slot.
+                let (a, b) = entries[usize::from(current)].0.slots(seed, shift);
+                at = if at == a { b } else { a };
+            }
+            if !placed {
+                return None;
+            }
+        }
+        Some(slots)
     }
 
     /// Every word of the vocabulary (lower case) with what is known about it.
-    fn words() -> HashMap<Box<str>, Vocab> {
-        let mut map: HashMap<Box<str>, Vocab> = HashMap::new();
+    fn words() -> HashMap<Box<str>, WordInfo> {
+        let mut map: HashMap<Box<str>, WordInfo> = HashMap::new();
         let lists: [(&[&str], WordClass); 9] = [
             (PRONOUNS, WordClass::PRONOUN),
             (DETERMINERS, WordClass::DETERMINER),
@@ -288,12 +430,6 @@ impl Vocabulary {
         map
     }
 
-    /// The 16 bits of the hash below those that pick the slot.
-    #[inline]
-    fn tag(h: u64, shift: u32) -> u32 {
-        ((h >> (shift - 16)) & 0xffff) as u32
-    }
-
     /// What the vocabulary knows about `word` (any ASCII case).
     #[cfg(test)]
     pub fn get(&self, word: &str) -> Vocab {
@@ -302,33 +438,21 @@ impl Vocabulary {
 
     /// What the vocabulary knows about the word `span` of `text` (any ASCII case):
     /// the same as `get(span.text(text))`, without going through `str`.
-    #[inline]
+    #[inline(always)]
     pub fn get_at(&self, text: &str, span: Span) -> Vocab {
         Key::at(text.as_bytes(), span.start, span.end).map_or_else(Vocab::default, |k| self.find(&k))
     }
 
-    #[inline]
+    #[inline(always)]
     fn find(&self, key: &Key) -> Vocab {
-        let h = key.hash();
-        let tag = Self::tag(h, self.shift);
-        let mask = self.slots.len() - 1;
-        let mut s = (h >> self.shift) as usize;
-        // The table is at most a quarter full: the probe meets an empty slot.
-        loop {
-            let slot = self.slots.get(s).copied().unwrap_or(0);
-            if slot == 0 {
-                return Vocab::default();
-            }
-            if slot >> 16 == tag {
-                let index = (slot & 0xffff) as usize - 1;
-                if let Some((k, v)) = self.entries.get(index) {
-                    if k == key {
-                        return *v;
-                    }
-                }
-            }
-            s = (s + 1) & mask;
-        }
+        let (a, b) = key.slots(self.seed, self.shift);
+        let entry = |slot: usize| {
+            let index = self.slots.get(slot).copied().unwrap_or(0);
+            let (k, v) = self.entries.get(usize::from(index)).copied().unwrap_or_default();
+            // The value when the key matches, else nothing (a mask, not a branch).
+            v.0 & 0u32.wrapping_sub(u32::from(k.same(key)))
+        };
+        Vocab(entry(a) | entry(b))
     }
 }
 
@@ -449,10 +573,17 @@ mod tests {
     #[test]
     fn every_word_is_found_in_any_case() {
         let vocabulary = Vocabulary::embedded();
-        for (word, v) in Vocabulary::words() {
+        for (word, info) in Vocabulary::words() {
             if word.len() > MAX_WORD {
                 continue;
             }
+            let v = Vocab::pack(info);
+            // Packing loses nothing.
+            assert_eq!(
+                (v.class(), v.cue(), v.phrase_start()),
+                (info.class, info.cue, info.phrase_start),
+                "{word}"
+            );
             assert_eq!(vocabulary.get(&word), v, "{word}");
             let upper = word.to_ascii_uppercase();
             assert_eq!(vocabulary.get(&upper), v, "{upper}");
@@ -472,9 +603,10 @@ mod tests {
         {
             assert_eq!(vocabulary.get(word), Vocab::default(), "{word}");
         }
-        assert!(vocabulary.get("SAID").cue.is_some());
-        assert!(vocabulary.get("The").class.any(WordClass::DETERMINER));
-        assert!(vocabulary.get("pointed").phrase_start);
+        assert!(vocabulary.get("SAID").is_verb());
+        assert!(vocabulary.get("statement").is_cue_noun());
+        assert!(vocabulary.get("The").class().any(WordClass::DETERMINER));
+        assert!(vocabulary.get("pointed").phrase_start());
         let text = "said";
         assert_eq!(vocabulary.get_at(text, Span::new(2, 9)), Vocab::default());
         assert_eq!(vocabulary.get_at(text, Span::new(3, 2)), Vocab::default());
