@@ -402,8 +402,16 @@ pub(crate) fn colon_intro(doc: &Doc<'_>, r: &Region) -> Option<Attribution> {
 /// A transcript label opening a quoted paragraph (`"SMITH: ...`, `"Q. JONES: ...`): the
 /// speaker's tokens and the colon.
 pub(crate) fn transcript_label(doc: &Doc<'_>, r: &Region) -> Option<(Range<usize>, usize)> {
-    let first = r.parts.first()?.start;
-    let lim = (first + 4).min(r.content_end());
+    transcript_label_in(doc, r.parts.first()?.start, r.content_end())
+}
+
+/// A transcript label at the start of the content tokens `first..content_end`.
+pub(crate) fn transcript_label_in(
+    doc: &Doc<'_>,
+    first: usize,
+    content_end: usize,
+) -> Option<(Range<usize>, usize)> {
+    let lim = (first + 4).min(content_end);
     let colon = (first + 1..lim).find(|&k| doc.word(k) == ":")?;
     let label = first..colon;
     let caps = label.clone().all(|k| {

@@ -11,7 +11,7 @@
 
 use super::cues::{CueClass, CueLexicon, VerbForm};
 use super::speaker;
-use super::words;
+use super::words::{self, WordClass};
 use super::{Doc, Found};
 use crate::analysis::QuoteKind;
 use crate::tokenize::TokenFlags;
@@ -65,7 +65,9 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
     let lexicon = CueLexicon::embedded();
     let mut k = 0;
     while k < n {
-        if used[k] || doc.quoted[k] {
+        // Only cue verbs and "according" (a stop word) can start reported speech.
+        let v = doc.vocab[k];
+        if used[k] || doc.quoted[k] || !(v.is_verb() || v.class().any(WordClass::STOP)) {
             k += 1;
             continue;
         }
@@ -138,17 +140,19 @@ fn passive(doc: &Doc<'_>, k: usize, form: VerbForm) -> bool {
     false
 }
 
+/// A reported-speech quotation from its clauses (those shorter than `MIN_CLAUSE`
+/// dropped); `None` when none is left.
 fn make(
     doc: &Doc<'_>,
-    parts: Vec<Range<usize>>,
+    parts: &[Range<usize>],
     speaker: Option<Range<usize>>,
     cue: Range<usize>,
 ) -> Option<Found> {
-    let parts: Vec<Range<usize>> = parts.into_iter().filter(|p| p.len() >= MIN_CLAUSE).collect();
-    let first = parts.first()?.start;
-    let last = parts.last()?.end;
+    let kept = parts.iter().filter(|p| p.len() >= MIN_CLAUSE);
+    let first = kept.clone().next()?.start;
+    let last = kept.clone().last()?.end;
     Some(Found {
-        content: parts.iter().map(|p| doc.span(p.clone())).collect(),
+        content: kept.map(|p| doc.span(p.clone())).collect(),
         span: doc.span(first..last),
         speaker,
         cue: Some(cue),
@@ -257,7 +261,7 @@ fn reported(
     if end <= s || end - s < MIN_CLAUSE {
         return None;
     }
-    make(doc, std::iter::once(s..end).collect(), Some(speaker), cue)
+    make(doc, &[s..end], Some(speaker), cue)
 }
 
 /// Where a clause starting at `s` ends: the sentence end, a trailing attribution
@@ -326,9 +330,8 @@ fn trailing(
     ) {
         return None;
     }
-    let mut parts = std::iter::once(start..comma).collect::<Vec<_>>();
-    parts.extend(second);
-    make(doc, parts, Some(speaker), cue.clone())
+    // An empty second part is dropped with the short ones.
+    make(doc, &[start..comma, second.unwrap_or(0..0)], Some(speaker), cue.clone())
 }
 
 /// `According to X, <clause>.` and `<clause>, according to X.`
@@ -341,20 +344,21 @@ fn according(doc: &Doc<'_>, k: usize, used: &[bool]) -> Option<Found> {
     while after < core.end && doc.word(after) != "," && after - speaker.end < 8 {
         after += 1;
     }
-    let mut parts = Vec::new();
+    // Up to two clauses; empty ones are dropped with the short ones.
+    let mut parts = [0..0, 0..0];
     if k > core.start {
         // `<clause>, according to X[, <clause>]`
         let first_end = if doc.word(k - 1) == "," { k - 1 } else { k };
         let first_end = cut_at_used(core.start..first_end, used);
-        parts.push(core.start..first_end);
+        parts[0] = core.start..first_end;
         if after < core.end && doc.word(after) == "," {
             let e = clause_end(doc, after + 1, core.end, used);
-            parts.push(after + 1..e);
+            parts[1] = after + 1..e;
         }
     } else if after < core.end && doc.word(after) == "," {
         // `According to X, <clause>`
         let e = clause_end(doc, after + 1, core.end, used);
-        parts.push(after + 1..e);
+        parts[0] = after + 1..e;
     }
-    make(doc, parts, Some(speaker), cue)
+    make(doc, &parts, Some(speaker), cue)
 }

@@ -65,7 +65,12 @@ impl Region {
 
     /// The content as byte spans, one per non-empty part.
     pub fn content_spans(&self, doc: &Doc<'_>) -> Vec<Span> {
-        self.parts.iter().filter(|p| !p.is_empty()).map(|p| doc.span(p.clone())).collect()
+        self.content_span_iter(doc).collect()
+    }
+
+    /// The content as byte spans, one per non-empty part, without collecting them.
+    pub fn content_span_iter<'s, 'd>(&'s self, doc: &'s Doc<'d>) -> impl Iterator<Item = Span> + use<'s, 'd> {
+        self.parts.iter().filter(|p| !p.is_empty()).map(|p| doc.span(p.clone()))
     }
 
     /// The span from the opening mark to the closing mark (or the content end).

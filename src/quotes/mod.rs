@@ -322,14 +322,24 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether token `i` is `w`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(w)
+        self.word_bytes(i).eq_ignore_ascii_case(w.as_bytes())
     }
 
     /// Whether token `i` is one of `words`, ignoring ASCII case.
+    #[inline]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let t = self.word(i);
-        words.iter().any(|w| t.eq_ignore_ascii_case(w))
+        let t = self.word_bytes(i);
+        words.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes()))
+    }
+
+    /// The bytes of token `i` (empty out of range). Compared with a word, they say
+    /// the same as [`Doc::word`]: bytes cut off character boundaries (which `word`
+    /// reads as "") are never a whole word.
+    #[inline]
+    fn word_bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens.get(i).and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
     }
 
     /// Whether token `i` has all of `flags`.
