@@ -221,19 +221,12 @@ impl<'a> Doc<'a> {
             }
         }
         let vocabulary = words::Vocabulary::embedded();
-        // Numbers and most punctuation are in no list: no lookup.
+        // Numbers are in no list (punctuation but "&" and "-" is in none either, so
+        // it is looked up like words: no branch on the kind of token).
         let vocab = input
             .tokens
             .iter()
-            .map(|t| {
-                let skip = t.is(TokenFlags::DIGIT)
-                    || (t.is(TokenFlags::PUNCT) && !matches!(t.text(input.text), "&" | "-" | "'s" | "’s"));
-                if skip {
-                    words::Vocab::default()
-                } else {
-                    vocabulary.get_at(input.text, t.span)
-                }
-            })
+            .map(|t| vocabulary.get_at(input.text, t.span).unless(t.is(TokenFlags::DIGIT)))
             .collect();
         Doc {
             text: input.text,
