@@ -258,14 +258,21 @@ impl<'a> Doc<'a> {
     /// (`len()` when none does).
     pub fn mention_token(&self, m: usize) -> usize {
         let tokens = self.mention_tokens.get_or_init(|| {
-            // Mentions come in text order: each search starts where the last one ended.
+            // Mentions come in text order, a few tokens apart: each one steps on from
+            // where the last one stopped (a search from the start if one goes back).
             let mut previous = (0, 0);
             self.mentions
                 .iter()
                 .map(|m| {
                     let offset = m.span.start;
-                    let from = if offset >= previous.0 { previous.1 } else { 0 };
-                    let k = from + self.tokens[from..].partition_point(|t| t.span.start < offset);
+                    let mut k = if offset >= previous.0 {
+                        previous.1
+                    } else {
+                        self.tokens.partition_point(|t| t.span.start < offset)
+                    };
+                    while self.tokens.get(k).is_some_and(|t| t.span.start < offset) {
+                        k += 1;
+                    }
                     previous = (offset, k);
                     k
                 })

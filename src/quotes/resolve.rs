@@ -194,12 +194,25 @@ fn resolve_nominal(doc: &Doc<'_>, start: usize, head: usize) -> Option<usize> {
         }
         let text = m.span.text(doc.text);
         let name = doc.entities.get(m.entity).map_or("", |e| e.name.as_str());
-        let has = |s: &str| s.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(singular));
-        if has(text) || has(name) {
+        if has_word(text, singular) || has_word(name, singular) {
             return Some(m.entity);
         }
     }
     None
+}
+
+/// Whether `word` is one of the words of `s` (split at characters that are not
+/// letters or digits), ignoring ASCII case.
+fn has_word(s: &str, word: &str) -> bool {
+    if s.len() < word.len() {
+        return false;
+    }
+    if s.is_ascii() {
+        // The same split on bytes.
+        let word = word.as_bytes();
+        return s.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(word));
+    }
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Turn a found quotation into a [`Quote`], resolving its speaker. `previous` carries
