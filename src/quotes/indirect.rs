@@ -150,7 +150,7 @@ fn make(
 ) -> Option<Found> {
     let kept = parts.iter().filter(|p| p.len() >= MIN_CLAUSE);
     let first = kept.clone().next()?.start;
-    let last = kept.clone().last()?.end;
+    let last = kept.clone().next_back()?.end;
     Some(Found {
         content: kept.map(|p| doc.span(p.clone())).collect(),
         span: doc.span(first..last),
@@ -261,7 +261,7 @@ fn reported(
     if end <= s || end - s < MIN_CLAUSE {
         return None;
     }
-    make(doc, &[s..end], Some(speaker), cue)
+    make(doc, std::slice::from_ref(&(s..end)), Some(speaker), cue)
 }
 
 /// Where a clause starting at `s` ends: the sentence end, a trailing attribution
