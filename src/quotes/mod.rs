@@ -138,6 +138,18 @@ fn carve_attribution(text: &str, q: &mut Quote) {
     q.content.retain(|p| p.text(text).chars().any(char::is_alphanumeric));
 }
 
+/// A hash of `word` ignoring ASCII case, never 0 for a non-empty word (0 for "").
+pub(crate) fn word_tag(word: &str) -> u32 {
+    if word.is_empty() {
+        return 0;
+    }
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in word.as_bytes() {
+        h = (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193);
+    }
+    h | 1
+}
+
 /// A quotation before its speaker is resolved: token ranges and byte spans.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
@@ -177,6 +189,9 @@ pub(crate) struct Doc<'a> {
     gender: once_cell::unsync::OnceCell<Vec<gender::Gender>>,
     /// The last word of each entity's name, computed when first needed.
     last_words: once_cell::unsync::OnceCell<Vec<&'a str>>,
+    /// For each mention of a person, [`word_tag`] of the last word of its entity's
+    /// name (0 for other mentions), computed when first needed.
+    person_tags: once_cell::unsync::OnceCell<Vec<u32>>,
     /// The first token starting at or after each mention's start, computed when
     /// first needed.
     mention_tokens: once_cell::unsync::OnceCell<Vec<usize>>,
@@ -242,6 +257,7 @@ impl<'a> Doc<'a> {
             mark: vec![false; n],
             gender: once_cell::unsync::OnceCell::new(),
             last_words: once_cell::unsync::OnceCell::new(),
+            person_tags: once_cell::unsync::OnceCell::new(),
             mention_tokens: once_cell::unsync::OnceCell::new(),
         }
     }
@@ -252,6 +268,25 @@ impl<'a> Doc<'a> {
             self.entities.iter().map(|e| e.name.split_whitespace().next_back().unwrap_or("")).collect()
         });
         words.get(e).copied().unwrap_or("")
+    }
+
+    /// For each mention, [`word_tag`] of the last word of its entity's name when it
+    /// is a person, else 0: a person whose name ends with `w` is found by comparing
+    /// integers, and only the mentions whose tag equals `word_tag(w)` compare words.
+    pub fn person_tags(&self) -> &[u32] {
+        self.person_tags.get_or_init(|| {
+            let by_entity: Vec<u32> = (0..self.entities.len()).map(|e| word_tag(self.last_word(e))).collect();
+            self.mentions
+                .iter()
+                .map(|m| {
+                    if m.kind == crate::analysis::EntityKind::Person {
+                        by_entity.get(m.entity).copied().unwrap_or(0)
+                    } else {
+                        0
+                    }
+                })
+                .collect()
+        })
     }
 
     /// The index of the first token starting at or after the start of mention `m`

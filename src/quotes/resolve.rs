@@ -83,13 +83,23 @@ fn person_by_last_word(doc: &Doc<'_>, before: usize, word: &str) -> Option<usize
     let limit = doc.tokens.get(before).map_or(usize::MAX, |t| t.span.start);
     let hi = doc.mentions.partition_point(|m| m.span.start < limit);
     let lo = hi.saturating_sub(MAX_LOOKBACK_MENTIONS * 4);
-    let matches =
-        |m: &Mention| m.kind == EntityKind::Person && doc.last_word(m.entity).eq_ignore_ascii_case(word);
-    doc.mentions[lo..hi].iter().rev().find(|m| matches(m)).map(|m| m.entity).or_else(|| {
-        // Named only later ("Muttaqi ... Foreign Minister Amir Khan Muttaqi"): a short look ahead.
-        let end = (hi + MAX_LOOKBACK_MENTIONS).min(doc.mentions.len());
-        doc.mentions[hi..end].iter().find(|m| matches(m)).map(|m| m.entity)
-    })
+    // Tags first (a person whose last word hashes alike), then the words.
+    let tags = doc.person_tags();
+    let tag = super::word_tag(word);
+    let matches = |i: usize, t: u32| {
+        t == tag && doc.mentions.get(i).is_some_and(|m| doc.last_word(m.entity).eq_ignore_ascii_case(word))
+    };
+    let back = tags.get(lo..hi).unwrap_or(&[]);
+    let found =
+        back.iter().enumerate().rev().find(|&(i, &t)| matches(lo + i, t)).map(|(i, _)| lo + i).or_else(
+            || {
+                // Named only later ("Muttaqi ... Foreign Minister Amir Khan Muttaqi"): a short look ahead.
+                let end = (hi + MAX_LOOKBACK_MENTIONS).min(doc.mentions.len());
+                let ahead = tags.get(hi..end).unwrap_or(&[]);
+                ahead.iter().enumerate().find(|&(i, &t)| matches(hi + i, t)).map(|(i, _)| hi + i)
+            },
+        );
+    found.and_then(|i| doc.mentions.get(i)).map(|m| m.entity)
 }
 
 /// Whether the mention starting at token `i` stands where a sentence's subject stands:
