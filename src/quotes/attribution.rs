@@ -124,7 +124,7 @@ pub(crate) fn is_cue_verb(doc: &Doc<'_>, k: usize, finite_only: bool) -> Option<
 
 /// Whether `according to` starts at `k`.
 pub(crate) fn according_to(doc: &Doc<'_>, k: usize) -> bool {
-    doc.is(k, "according") && doc.is(k + 1, "to")
+    doc.class(k).any(words::WordClass::ACCORDING) && doc.is(k + 1, "to")
 }
 
 /// `"...," X said` and the other patterns after the closing mark.

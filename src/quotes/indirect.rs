@@ -65,13 +65,13 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
     let lexicon = CueLexicon::embedded();
     let mut k = 0;
     while k < n {
-        // Only cue verbs and "according" (a stop word) can start reported speech.
+        // Only cue verbs and "according" can start reported speech.
         let v = doc.vocab[k];
-        if used[k] || doc.quoted[k] || !(v.is_verb() || v.class().any(WordClass::STOP)) {
+        if !(v.is_verb() || v.class().any(WordClass::ACCORDING)) || used[k] || doc.quoted[k] {
             k += 1;
             continue;
         }
-        let next = if doc.is(k, "according") && doc.is(k + 1, "to") {
+        let next = if v.class().any(WordClass::ACCORDING) && doc.is(k + 1, "to") {
             according(doc, k, &used)
         } else if let Some(word) = doc.verb(k) {
             word.verb.and_then(|(class, form)| reported(doc, k, class, form, lexicon.lemma(word), &used))
@@ -210,7 +210,7 @@ fn reported(
         return None;
     }
     let mut s = cue.end;
-    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.is(j, "that") && !used[j]);
+    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.class(j).any(WordClass::THAT) && !used[j]);
     let mut has_that = false;
     if let Some(t) = that {
         // Only adverbials or an addressee before "that".

@@ -112,6 +112,21 @@ impl WordClass {
     pub const TIME: WordClass = WordClass(1 << 6);
     pub const ROLE: WordClass = WordClass(1 << 7);
     pub const NAME_GLUE: WordClass = WordClass(1 << 8);
+    /// "of" and "for", which join a noun phrase to a name ("spokesman for X").
+    pub const OF_FOR: WordClass = WordClass(1 << 9);
+    /// "and".
+    pub const AND: WordClass = WordClass(1 << 10);
+    /// "&".
+    pub const AMPERSAND: WordClass = WordClass(1 << 11);
+    /// "that".
+    pub const THAT: WordClass = WordClass(1 << 12);
+    /// "according".
+    pub const ACCORDING: WordClass = WordClass(1 << 13);
+
+    /// The classes of both.
+    pub const fn union(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
 
     /// Whether any bit of `other` is set.
     pub const fn any(self, other: WordClass) -> bool {
@@ -136,20 +151,21 @@ pub(crate) struct WordInfo {
 }
 
 /// What the vocabulary knows about one token ([`WordInfo`]), packed into 32 bits so
-/// that the per-token table stays small: closed classes (bits 0-8), first word of a
-/// multiword form (bit 9), noun of attribution (bit 10), verb class and form (bits
-/// 11-15, 0 for none), lemma (bits 16-31). A cue entry is always a verb or a noun, so
-/// the bits say whether there is one.
+/// that the per-token table stays small: closed classes and single words (bits 0-13),
+/// first word of a multiword form (bit 14), noun of attribution (bit 15), verb class
+/// and form (bits 16-20, 0 for none), lemma (bits 21-31: the embedded lexicon has a
+/// few hundred). A cue entry is always a verb or a noun, so the bits say whether there
+/// is one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Vocab(u32);
 
 impl Vocab {
-    const CLASS_BITS: u32 = 0x1ff;
-    const PHRASE_START: u32 = 1 << 9;
-    const NOUN: u32 = 1 << 10;
-    const VERB_SHIFT: u32 = 11;
+    const CLASS_BITS: u32 = 0x3fff;
+    const PHRASE_START: u32 = 1 << 14;
+    const NOUN: u32 = 1 << 15;
+    const VERB_SHIFT: u32 = 16;
     const VERB_BITS: u32 = 0x1f << Self::VERB_SHIFT;
-    const LEMMA_SHIFT: u32 = 16;
+    const LEMMA_SHIFT: u32 = 21;
 
     const CLASSES: [CueClass; 5] =
         [CueClass::Speech, CueClass::Tell, CueClass::Write, CueClass::Belief, CueClass::Call];
@@ -410,7 +426,7 @@ impl Vocabulary {
     /// Every word of the vocabulary (lower case) with what is known about it.
     fn words() -> HashMap<Box<str>, WordInfo> {
         let mut map: HashMap<Box<str>, WordInfo> = HashMap::new();
-        let lists: [(&[&str], WordClass); 9] = [
+        let lists: [(&[&str], WordClass); 14] = [
             (PRONOUNS, WordClass::PRONOUN),
             (DETERMINERS, WordClass::DETERMINER),
             (BETWEEN, WordClass::BETWEEN),
@@ -420,6 +436,11 @@ impl Vocabulary {
             (TIME_WORDS, WordClass::TIME),
             (ROLE_NOUNS, WordClass::ROLE),
             (NAME_GLUE, WordClass::NAME_GLUE),
+            (&["of", "for"], WordClass::OF_FOR),
+            (&["and"], WordClass::AND),
+            (&["&"], WordClass::AMPERSAND),
+            (&["that"], WordClass::THAT),
+            (&["according"], WordClass::ACCORDING),
         ];
         for (list, class) in lists {
             for w in list {
