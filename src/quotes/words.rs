@@ -245,6 +245,18 @@ impl Vocab {
 /// for the branch predictor).
 #[derive(Debug)]
 pub(crate) struct Vocabulary {
+    /// The words of at most [`SHORT_MAX`] bytes (most tokens) again, in a second
+    /// cuckoo table keyed by one machine word ([`short_key`]) and holding the values
+    /// themselves: one multiplication and two slots read, no indirection. Empty slots
+    /// hold key 0, which no word has.
+    short_keys: Box<[u64; SHORT_SLOTS]>,
+    /// The value of each slot of `short_keys`.
+    short_values: Box<[u32; SHORT_SLOTS]>,
+    /// The odd multiplier that hashes short keys.
+    short_multiplier: u64,
+    /// Whether the short words found places (else every word is looked up in the
+    /// general table).
+    short_ok: bool,
     /// Index into `entries` (0 for an empty slot).
     slots: Box<[u16]>,
     /// The sentinel, then the words and what is known about them.
@@ -257,6 +269,28 @@ pub(crate) struct Vocabulary {
 
 /// The longest word looked up.
 const MAX_WORD: usize = 24;
+
+/// The longest word of the short table.
+const SHORT_MAX: usize = 7;
+/// `log2` of the number of slots of the short table.
+const SHORT_BITS: u32 = 12;
+/// The number of slots of the short table.
+const SHORT_SLOTS: usize = 1 << SHORT_BITS;
+
+/// The key of a word of 1 to [`SHORT_MAX`] bytes, given as its lower-cased bytes in
+/// a little-endian machine word (zero padded): the length in the top byte, which the
+/// word leaves zero, so that no two words share a key and no word has key 0.
+#[inline(always)]
+fn short_key(lowered: u64, len: usize) -> u64 {
+    lowered | ((len as u64) << 56)
+}
+
+/// The two slots of a short key: two runs of high bits of one product.
+#[inline(always)]
+fn short_slots(key: u64, multiplier: u64) -> (usize, usize) {
+    let h = key.wrapping_mul(multiplier);
+    ((h >> (64 - SHORT_BITS)) as usize, (h >> (64 - 2 * SHORT_BITS)) as usize & (SHORT_SLOTS - 1))
+}
 
 /// A word of at most [`MAX_WORD`] bytes, ASCII lower-cased and packed into three
 /// little-endian machine words (zero padded), with its length.
@@ -385,15 +419,80 @@ impl Vocabulary {
         // At most a third of the slots used; a larger table or another seed when the
         // words do not fit.
         let min_bits = (entries.len() * 3).next_power_of_two().trailing_zeros();
+        let (short_keys, short_values, short_multiplier, short_ok) = Self::place_short(&entries);
         for bits in min_bits..=20 {
             for seed in 0..16u64 {
                 if let Some(slots) = Self::place(&entries, 64 - bits, seed) {
-                    return Vocabulary { slots, entries, shift: 64 - bits, seed };
+                    return Vocabulary {
+                        short_keys,
+                        short_values,
+                        short_multiplier,
+                        short_ok,
+                        slots,
+                        entries,
+                        shift: 64 - bits,
+                        seed,
+                    };
                 }
             }
         }
         // Unreachable for any list of words that fits the entries: an empty table.
-        Vocabulary { slots: vec![0; 1].into_boxed_slice(), entries, shift: 63, seed: 0 }
+        Vocabulary {
+            short_keys,
+            short_values,
+            short_multiplier,
+            short_ok: false,
+            slots: vec![0; 1].into_boxed_slice(),
+            entries,
+            shift: 63,
+            seed: 0,
+        }
+    }
+
+    /// The short table: cuckoo placement of the entries of at most [`SHORT_MAX`]
+    /// bytes, trying a few multipliers; the last flag says whether all found a place.
+    #[allow(clippy::type_complexity)]
+    fn place_short(
+        entries: &[(Key, Vocab)],
+    ) -> (Box<[u64; SHORT_SLOTS]>, Box<[u32; SHORT_SLOTS]>, u64, bool) {
+        const MAX_KICKS: usize = 500;
+        let short: Vec<(u64, u32)> = entries
+            .iter()
+            .skip(1)
+            .filter(|(k, _)| (1..=SHORT_MAX as u64).contains(&k.len))
+            .map(|(k, v)| (short_key(k.words[0], k.len as usize), v.0))
+            .collect();
+        for attempt in 0..64u64 {
+            let multiplier = (0x9e37_79b9_7f4a_7c15u64 ^ attempt.wrapping_mul(0x2545_f491_4f6c_dd1d)) | 1;
+            let mut keys = Box::new([0u64; SHORT_SLOTS]);
+            let mut values = Box::new([0u32; SHORT_SLOTS]);
+            let mut placed_all = true;
+            for &(key, value) in &short {
+                let (mut current, mut current_value) = (key, value);
+                let (a, b) = short_slots(current, multiplier);
+                let mut at = if keys[a] == 0 || keys[b] != 0 { a } else { b };
+                let mut placed = false;
+                for _ in 0..MAX_KICKS {
+                    current = std::mem::replace(&mut keys[at], current);
+                    current_value = std::mem::replace(&mut values[at], current_value);
+                    if current == 0 {
+                        placed = true;
+                        break;
+                    }
+                    // The word pushed out goes to its other slot.
+                    let (a, b) = short_slots(current, multiplier);
+                    at = if at == a { b } else { a };
+                }
+                if !placed {
+                    placed_all = false;
+                    break;
+                }
+            }
+            if placed_all {
+                return (keys, values, multiplier, true);
+            }
+        }
+        (Box::new([0; SHORT_SLOTS]), Box::new([0; SHORT_SLOTS]), 1, false)
     }
 
     /// Cuckoo placement of every entry in one of its two slots; `None` when some
@@ -471,6 +570,19 @@ impl Vocabulary {
     /// the same as `get(span.text(text))`, without going through `str`.
     #[inline(always)]
     pub fn get_at(&self, text: &str, span: Span) -> Vocab {
+        let len = span.end.wrapping_sub(span.start);
+        if len.wrapping_sub(1) < SHORT_MAX && self.short_ok {
+            // Eight bytes from the start (so the word, 1 to 7 bytes, lies inside).
+            if let Some(chunk) = text.as_bytes().get(span.start..).and_then(|rest| rest.first_chunk::<8>()) {
+                let key = short_key(ascii_lower(u64::from_le_bytes(*chunk) & MASKS[len]), len);
+                let (a, b) = short_slots(key, self.short_multiplier);
+                // The value of the slot whose key matches, if any (masks, not branches).
+                let value = |slot: usize| {
+                    self.short_values[slot] & 0u32.wrapping_sub(u32::from(self.short_keys[slot] == key))
+                };
+                return Vocab(value(a) | value(b));
+            }
+        }
         Key::at(text.as_bytes(), span.start, span.end).map_or_else(Vocab::default, |k| self.find(&k))
     }
 
@@ -644,6 +756,13 @@ mod tests {
             ["", "Saidx", "xsaid", "sai", "the ", "Muttaqi", "ünïcode", "a\0", "statementstatementstatement"]
         {
             assert_eq!(vocabulary.get(word), Vocab::default(), "{word}");
+        }
+        // The short table holds every short word, and a word with bytes past its end
+        // that look like a length is not taken for a shorter one.
+        assert!(vocabulary.short_ok);
+        for text in ["said\0\0\0\u{4} ........", "a\0 ........", "said\u{4}\0\0 ........"] {
+            let end = text.find(' ').unwrap_or(0);
+            assert_eq!(vocabulary.get_at(text, Span::new(0, end)), Vocab::default(), "{text:?}");
         }
         assert!(vocabulary.get("SAID").is_verb());
         assert!(vocabulary.get("statement").is_cue_noun());
