@@ -138,6 +138,31 @@ fn carve_attribution(text: &str, q: &mut Quote) {
     q.content.retain(|p| p.text(text).chars().any(char::is_alphanumeric));
 }
 
+/// The sentence index of each of `n` tokens (0 for tokens in no sentence).
+fn sentence_of(sentences: &[crate::segment::Sentence], n: usize) -> Vec<u32> {
+    // Sentences come in order without overlapping: each extends the list.
+    let mut out: Vec<u32> = Vec::with_capacity(n);
+    for (s, sentence) in sentences.iter().enumerate() {
+        let r = &sentence.tokens;
+        if r.start < out.len() || r.end < r.start {
+            // Out of order: each sentence writes its tokens, later ones last.
+            let mut out = vec![0u32; n];
+            for (s, sentence) in sentences.iter().enumerate() {
+                for k in sentence.tokens.clone() {
+                    if let Some(slot) = out.get_mut(k) {
+                        *slot = s as u32;
+                    }
+                }
+            }
+            return out;
+        }
+        out.resize(r.start.min(n), 0);
+        out.resize(r.end.min(n), s as u32);
+    }
+    out.resize(n, 0);
+    out
+}
+
 /// A hash of `word` ignoring ASCII case, never 0 for a non-empty word (0 for "").
 pub(crate) fn word_tag(word: &str) -> u32 {
     if word.is_empty() {
@@ -200,37 +225,33 @@ pub(crate) struct Doc<'a> {
 impl<'a> Doc<'a> {
     fn new(input: &QuoteInput<'a>) -> Doc<'a> {
         let n = input.tokens.len();
-        let mut sentence_of = vec![0u32; n];
-        for (s, sentence) in input.segmentation.sentences.iter().enumerate() {
-            for k in sentence.tokens.clone() {
-                if let Some(slot) = sentence_of.get_mut(k) {
-                    *slot = s as u32;
-                }
-            }
-        }
-        let mut segment_paragraph_starts = vec![false; n];
-        for p in &input.segmentation.paragraphs {
-            if let Some(slot) = segment_paragraph_starts.get_mut(p.tokens.start) {
-                *slot = true;
-            }
-        }
+        let sentence_of = sentence_of(&input.segmentation.sentences, n);
+        // Where the segmentation's paragraphs start, in order.
+        let mut segment_paragraph_starts: Vec<usize> =
+            input.segmentation.paragraphs.iter().map(|p| p.tokens.start).filter(|&s| s < n).collect();
+        segment_paragraph_starts.sort_unstable();
+        let mut starts = segment_paragraph_starts.iter().copied();
+        let mut next_start = starts.next().unwrap_or(usize::MAX);
         // Paragraphs: the segmentation's, and also every blank line (or line break
         // after a closing mark) where a sentence starts, which the segmentation may
         // have joined to the paragraph before.
         let mut paragraphs: Vec<Range<usize>> = Vec::new();
-        let mut paragraph_of = vec![0u32; n];
+        let mut paragraph_of: Vec<u32> = Vec::with_capacity(n);
         let mut start = 0;
         for i in 1..=n {
+            let mut segment_break = false;
+            while next_start <= i {
+                segment_break |= next_start == i;
+                next_start = starts.next().unwrap_or(usize::MAX);
+            }
             let breaks = i == n
-                || segment_paragraph_starts[i]
+                || segment_break
                 || (sentence_of[i] != sentence_of[i - 1]
                     && (input.tokens[i].is(TokenFlags::BLANK_LINE_BEFORE)
                         || (input.tokens[i].is(TokenFlags::LINE_BREAK_BEFORE)
                             && input.tokens[i - 1].is(TokenFlags::QUOTE_CLOSE))));
             if breaks {
-                for slot in &mut paragraph_of[start..i] {
-                    *slot = paragraphs.len() as u32;
-                }
+                paragraph_of.resize(i, paragraphs.len() as u32);
                 paragraphs.push(start..i);
                 start = i;
             }
