@@ -84,6 +84,15 @@ pub(crate) fn is_quote_char(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "„" | "«" | "»" | "'" | "‘" | "’" | "‹" | "›" | "`")
 }
 
+/// Whether token `i` may be a quotation mark: it starts with a byte that starts one
+/// of the marks ([`is_quote_char`]), or the tokenizer flagged it as a single mark. A
+/// cheap test that lets the pairing skip commas and stops.
+fn may_be_mark(doc: &Doc<'_>, i: usize) -> bool {
+    // `"`, `'`, `` ` ``; `«`, `»` (0xC2 ..); `“”„‘’‹›` (0xE2 ..).
+    matches!(doc.word_bytes(i).first(), Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+        || doc.has(i, TokenFlags::SINGLE_QUOTE)
+}
+
 /// The kind of an opening double mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -200,7 +209,7 @@ pub(crate) fn pair_marks(doc: &Doc<'_>) -> Vec<Region> {
         }
         while i < end {
             // Only punctuation can be a quotation mark.
-            if !doc.has(i, TokenFlags::PUNCT) {
+            if !doc.has(i, TokenFlags::PUNCT) || !may_be_mark(doc, i) {
                 i += 1;
                 continue;
             }
