@@ -196,12 +196,15 @@ fn reported(
     }
     let cue = super::attribution::cue_range(doc, k);
     let cue = cue.start..cue.end.min(core.end);
+    // The speaker phrase before the cue, which both forms may ask for: found once.
+    let before = once_cell::unsync::OnceCell::new();
+    let speaker_before = || before.get_or_init(|| speaker::speaker_before(doc, k, core.start)).clone();
     // Trailing: `<clause>, X said ...` / `<clause>, said X ...`.
-    if let Some(q) = trailing(doc, k, &cue, &core, used) {
+    if let Some(q) = trailing(doc, k, &cue, &core, used, speaker_before) {
         return Some(q);
     }
     // Leading: `X said (that) <clause>`.
-    let speaker = speaker::speaker_before(doc, k, core.start).or_else(|| {
+    let speaker = speaker_before().or_else(|| {
         (form == VerbForm::Gerund || doc.is_any(k.saturating_sub(1), &["and", "but"]))
             .then(|| speaker::sentence_subject(doc, k, k))
             .flatten()
@@ -278,20 +281,23 @@ fn clause_end(doc: &Doc<'_>, s: usize, end: usize, used: &[bool]) -> usize {
     e
 }
 
-/// `<clause>, X said.` and `<clause>, said X.` with the cue at `k`.
+/// `<clause>, X said.` and `<clause>, said X.` with the cue at `k`; `speaker_before`
+/// gives the speaker phrase before the cue (`speaker::speaker_before(doc, k,
+/// core.start)`).
 fn trailing(
     doc: &Doc<'_>,
     k: usize,
     cue: &Range<usize>,
     core: &Range<usize>,
     used: &[bool],
+    speaker_before: impl Fn() -> Option<Range<usize>>,
 ) -> Option<Found> {
     let (speaker, comma) = if k > core.start && doc.word(k - 1) == "," {
         // `<clause>, said X`
         let sp = speaker::speaker_after(doc, cue.end, core.end)?;
         (sp, k - 1)
     } else {
-        let sp = speaker::speaker_before(doc, k, core.start)?;
+        let sp = speaker_before()?;
         let before = sp.start.checked_sub(1)?;
         if doc.word(before) != "," || before <= core.start {
             return None;
