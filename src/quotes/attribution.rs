@@ -55,8 +55,12 @@ pub(crate) fn is_dash(doc: &Doc<'_>, k: usize) -> bool {
 /// the medium when a noun of attribution follows (`said in a statement`, `said in a
 /// video`, `wrote in an email`).
 pub(crate) fn cue_range(doc: &Doc<'_>, k: usize) -> Range<usize> {
-    let lexicon = CueLexicon::embedded();
-    let n = lexicon.phrase(doc.word(k), |j| doc.word(k + j)).map_or(1, |(n, _)| n);
+    // Only the first word of a multiword form can start one.
+    let n = if doc.vocab.get(k).is_some_and(|v| v.phrase_start()) {
+        CueLexicon::embedded().phrase(doc.word(k), |j| doc.word(k + j)).map_or(1, |(n, _)| n)
+    } else {
+        1
+    };
     let end = (k + n).min(doc.len());
     if doc.is(end, "in") && doc.is_any(end + 1, &["a", "an", "the", "his", "her", "its", "their"]) {
         // Up to two modifiers before the noun ("in a written statement").
@@ -120,7 +124,7 @@ pub(crate) fn is_cue_verb(doc: &Doc<'_>, k: usize, finite_only: bool) -> Option<
 
 /// Whether `according to` starts at `k`.
 pub(crate) fn according_to(doc: &Doc<'_>, k: usize) -> bool {
-    doc.is(k, "according") && doc.is(k + 1, "to")
+    doc.class(k).any(words::WordClass::ACCORDING) && doc.is(k + 1, "to")
 }
 
 /// `"...," X said` and the other patterns after the closing mark.
@@ -398,8 +402,16 @@ pub(crate) fn colon_intro(doc: &Doc<'_>, r: &Region) -> Option<Attribution> {
 /// A transcript label opening a quoted paragraph (`"SMITH: ...`, `"Q. JONES: ...`): the
 /// speaker's tokens and the colon.
 pub(crate) fn transcript_label(doc: &Doc<'_>, r: &Region) -> Option<(Range<usize>, usize)> {
-    let first = r.parts.first()?.start;
-    let lim = (first + 4).min(r.content_end());
+    transcript_label_in(doc, r.parts.first()?.start, r.content_end())
+}
+
+/// A transcript label at the start of the content tokens `first..content_end`.
+pub(crate) fn transcript_label_in(
+    doc: &Doc<'_>,
+    first: usize,
+    content_end: usize,
+) -> Option<(Range<usize>, usize)> {
+    let lim = (first + 4).min(content_end);
     let colon = (first + 1..lim).find(|&k| doc.word(k) == ":")?;
     let label = first..colon;
     let caps = label.clone().all(|k| {

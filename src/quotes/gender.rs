@@ -48,12 +48,12 @@ pub(crate) fn of_given_name(name: &str) -> Gender {
 /// before any of its mentions, else from the first word of its canonical name.
 pub(crate) fn of_entities(doc: &Doc<'_>) -> Vec<Gender> {
     let mut out = vec![Gender::Unknown; doc.entities.len()];
-    for m in doc.mentions {
+    for (i, m) in doc.mentions.iter().enumerate() {
         if m.kind != EntityKind::Person {
             continue;
         }
         let Some(slot) = out.get_mut(m.entity) else { continue };
-        let k = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+        let k = doc.mention_token(i);
         if k > 0 && k <= doc.len() {
             let honorific = match doc.word(k - 1) {
                 "Mr." | "Mr" | "Sir" => Gender::Male,

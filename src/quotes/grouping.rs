@@ -23,6 +23,7 @@ use super::{Doc, Found};
 use crate::analysis::QuoteKind;
 use crate::span::Span;
 use crate::tokenize::TokenFlags;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a quotation under construction needs to know to take more parts.
@@ -43,23 +44,24 @@ pub(crate) fn attribute(doc: &Doc<'_>, regions: &[Region]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(regions.len());
     let mut open: Option<Open> = None;
     for r in &regions {
+        let r: &Region = r;
         if r.content_len() == 0 {
             continue;
         }
         let at_start = starts_sentence(doc, r);
         let label = attribution::transcript_label(doc, r);
-        let (r, found) = match label {
+        let (r, found): (Cow<'_, Region>, _) = match label {
             Some((speaker, colon)) => {
                 let mut parts = r.parts.clone();
                 if let Some(p) = parts.first_mut() {
                     p.start = (colon + 1).min(p.end);
                 }
-                (Region { parts, ..r.clone() }, Some(Attribution::new_label(speaker, colon)))
+                (Cow::Owned(Region { parts, ..r.clone() }), Some(Attribution::new_label(speaker, colon)))
             }
             None if at_start => {
-                (r.clone(), attribution::post(doc, r).or_else(|| attribution::colon_intro(doc, r)))
+                (Cow::Borrowed(r), attribution::post(doc, r).or_else(|| attribution::colon_intro(doc, r)))
             }
-            None => (r.clone(), inside_sentence(doc, r)),
+            None => (Cow::Borrowed(r), inside_sentence(doc, r)),
         };
         match found {
             Some(mut a) => {
@@ -185,7 +187,7 @@ fn extend(doc: &Doc<'_>, q: &mut Found, r: &Region, clause: Option<&Range<usize>
             return;
         }
     }
-    q.content.extend(r.content_spans(doc));
+    q.content.extend(r.content_span_iter(doc));
 }
 
 /// The token starting at byte `offset` (or the next one).
@@ -239,30 +241,29 @@ fn continues(doc: &Doc<'_>, o: &Open, r: &Region, at_start: bool) -> bool {
 }
 
 /// Split multi-paragraph regions at paragraphs that open with a transcript label, so
-/// each speaker's turn is its own region.
-fn split_transcripts(doc: &Doc<'_>, regions: &[Region]) -> Vec<Region> {
+/// each speaker's turn is its own region; regions left whole are borrowed.
+fn split_transcripts<'r>(doc: &Doc<'_>, regions: &'r [Region]) -> Vec<Cow<'r, Region>> {
     let mut out = Vec::with_capacity(regions.len());
     for r in regions {
-        if r.parts.len() < 2 {
-            out.push(r.clone());
+        let labelled = |(i, part): (usize, &Range<usize>)| {
+            i > 0 && attribution::transcript_label_in(doc, part.start, part.end).is_some()
+        };
+        if r.parts.len() < 2 || !r.parts.iter().enumerate().any(labelled) {
+            out.push(Cow::Borrowed(r));
             continue;
         }
         let mut current = Region { parts: Vec::new(), ..r.clone() };
         for (i, part) in r.parts.iter().enumerate() {
             let open = part.start.saturating_sub(1);
-            let labelled = i > 0 && {
-                let probe = Region { open, close: None, parts: vec![part.clone()], single: false };
-                attribution::transcript_label(doc, &probe).is_some()
-            };
-            if labelled && !current.parts.is_empty() {
+            if labelled((i, part)) && !current.parts.is_empty() {
                 current.close = None;
                 let next = Region { open, close: r.close, parts: Vec::new(), single: false };
-                out.push(std::mem::replace(&mut current, next));
+                out.push(Cow::Owned(std::mem::replace(&mut current, next)));
             }
             current.parts.push(part.clone());
         }
         current.close = r.close;
-        out.push(current);
+        out.push(Cow::Owned(current));
     }
     out
 }

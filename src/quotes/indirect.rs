@@ -11,7 +11,7 @@
 
 use super::cues::{CueClass, CueLexicon, VerbForm};
 use super::speaker;
-use super::words;
+use super::words::{self, WordClass};
 use super::{Doc, Found};
 use crate::analysis::QuoteKind;
 use crate::tokenize::TokenFlags;
@@ -65,11 +65,13 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
     let lexicon = CueLexicon::embedded();
     let mut k = 0;
     while k < n {
-        if used[k] || doc.quoted[k] {
+        // Only cue verbs and "according" can start reported speech.
+        let v = doc.vocab[k];
+        if !(v.is_verb() || v.class().any(WordClass::ACCORDING)) || used[k] || doc.quoted[k] {
             k += 1;
             continue;
         }
-        let next = if doc.is(k, "according") && doc.is(k + 1, "to") {
+        let next = if v.class().any(WordClass::ACCORDING) && doc.is(k + 1, "to") {
             according(doc, k, &used)
         } else if let Some(word) = doc.verb(k) {
             word.verb.and_then(|(class, form)| reported(doc, k, class, form, lexicon.lemma(word), &used))
@@ -138,17 +140,19 @@ fn passive(doc: &Doc<'_>, k: usize, form: VerbForm) -> bool {
     false
 }
 
+/// A reported-speech quotation from its clauses (those shorter than `MIN_CLAUSE`
+/// dropped); `None` when none is left.
 fn make(
     doc: &Doc<'_>,
-    parts: Vec<Range<usize>>,
+    parts: &[Range<usize>],
     speaker: Option<Range<usize>>,
     cue: Range<usize>,
 ) -> Option<Found> {
-    let parts: Vec<Range<usize>> = parts.into_iter().filter(|p| p.len() >= MIN_CLAUSE).collect();
-    let first = parts.first()?.start;
-    let last = parts.last()?.end;
+    let kept = parts.iter().filter(|p| p.len() >= MIN_CLAUSE);
+    let first = kept.clone().next()?.start;
+    let last = kept.clone().next_back()?.end;
     Some(Found {
-        content: parts.iter().map(|p| doc.span(p.clone())).collect(),
+        content: kept.map(|p| doc.span(p.clone())).collect(),
         span: doc.span(first..last),
         speaker,
         cue: Some(cue),
@@ -192,12 +196,15 @@ fn reported(
     }
     let cue = super::attribution::cue_range(doc, k);
     let cue = cue.start..cue.end.min(core.end);
+    // The speaker phrase before the cue, which both forms may ask for: found once.
+    let before = once_cell::unsync::OnceCell::new();
+    let speaker_before = || before.get_or_init(|| speaker::speaker_before(doc, k, core.start)).clone();
     // Trailing: `<clause>, X said ...` / `<clause>, said X ...`.
-    if let Some(q) = trailing(doc, k, &cue, &core, used) {
+    if let Some(q) = trailing(doc, k, &cue, &core, used, speaker_before) {
         return Some(q);
     }
     // Leading: `X said (that) <clause>`.
-    let speaker = speaker::speaker_before(doc, k, core.start).or_else(|| {
+    let speaker = speaker_before().or_else(|| {
         (form == VerbForm::Gerund || doc.is_any(k.saturating_sub(1), &["and", "but"]))
             .then(|| speaker::sentence_subject(doc, k, k))
             .flatten()
@@ -206,7 +213,7 @@ fn reported(
         return None;
     }
     let mut s = cue.end;
-    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.is(j, "that") && !used[j]);
+    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.class(j).any(WordClass::THAT) && !used[j]);
     let mut has_that = false;
     if let Some(t) = that {
         // Only adverbials or an addressee before "that".
@@ -257,7 +264,7 @@ fn reported(
     if end <= s || end - s < MIN_CLAUSE {
         return None;
     }
-    make(doc, std::iter::once(s..end).collect(), Some(speaker), cue)
+    make(doc, std::slice::from_ref(&(s..end)), Some(speaker), cue)
 }
 
 /// Where a clause starting at `s` ends: the sentence end, a trailing attribution
@@ -274,20 +281,23 @@ fn clause_end(doc: &Doc<'_>, s: usize, end: usize, used: &[bool]) -> usize {
     e
 }
 
-/// `<clause>, X said.` and `<clause>, said X.` with the cue at `k`.
+/// `<clause>, X said.` and `<clause>, said X.` with the cue at `k`; `speaker_before`
+/// gives the speaker phrase before the cue (`speaker::speaker_before(doc, k,
+/// core.start)`).
 fn trailing(
     doc: &Doc<'_>,
     k: usize,
     cue: &Range<usize>,
     core: &Range<usize>,
     used: &[bool],
+    speaker_before: impl Fn() -> Option<Range<usize>>,
 ) -> Option<Found> {
     let (speaker, comma) = if k > core.start && doc.word(k - 1) == "," {
         // `<clause>, said X`
         let sp = speaker::speaker_after(doc, cue.end, core.end)?;
         (sp, k - 1)
     } else {
-        let sp = speaker::speaker_before(doc, k, core.start)?;
+        let sp = speaker_before()?;
         let before = sp.start.checked_sub(1)?;
         if doc.word(before) != "," || before <= core.start {
             return None;
@@ -326,9 +336,8 @@ fn trailing(
     ) {
         return None;
     }
-    let mut parts = std::iter::once(start..comma).collect::<Vec<_>>();
-    parts.extend(second);
-    make(doc, parts, Some(speaker), cue.clone())
+    // An empty second part is dropped with the short ones.
+    make(doc, &[start..comma, second.unwrap_or(0..0)], Some(speaker), cue.clone())
 }
 
 /// `According to X, <clause>.` and `<clause>, according to X.`
@@ -341,20 +350,21 @@ fn according(doc: &Doc<'_>, k: usize, used: &[bool]) -> Option<Found> {
     while after < core.end && doc.word(after) != "," && after - speaker.end < 8 {
         after += 1;
     }
-    let mut parts = Vec::new();
+    // Up to two clauses; empty ones are dropped with the short ones.
+    let mut parts = [0..0, 0..0];
     if k > core.start {
         // `<clause>, according to X[, <clause>]`
         let first_end = if doc.word(k - 1) == "," { k - 1 } else { k };
         let first_end = cut_at_used(core.start..first_end, used);
-        parts.push(core.start..first_end);
+        parts[0] = core.start..first_end;
         if after < core.end && doc.word(after) == "," {
             let e = clause_end(doc, after + 1, core.end, used);
-            parts.push(after + 1..e);
+            parts[1] = after + 1..e;
         }
     } else if after < core.end && doc.word(after) == "," {
         // `According to X, <clause>`
         let e = clause_end(doc, after + 1, core.end, used);
-        parts.push(after + 1..e);
+        parts[0] = after + 1..e;
     }
-    make(doc, parts, Some(speaker), cue)
+    make(doc, &parts, Some(speaker), cue)
 }

@@ -65,7 +65,12 @@ impl Region {
 
     /// The content as byte spans, one per non-empty part.
     pub fn content_spans(&self, doc: &Doc<'_>) -> Vec<Span> {
-        self.parts.iter().filter(|p| !p.is_empty()).map(|p| doc.span(p.clone())).collect()
+        self.content_span_iter(doc).collect()
+    }
+
+    /// The content as byte spans, one per non-empty part, without collecting them.
+    pub fn content_span_iter<'s, 'd>(&'s self, doc: &'s Doc<'d>) -> impl Iterator<Item = Span> + use<'s, 'd> {
+        self.parts.iter().filter(|p| !p.is_empty()).map(|p| doc.span(p.clone()))
     }
 
     /// The span from the opening mark to the closing mark (or the content end).
@@ -77,6 +82,15 @@ impl Region {
 /// Whether `s` is a quotation-mark character.
 pub(crate) fn is_quote_char(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "„" | "«" | "»" | "'" | "‘" | "’" | "‹" | "›" | "`")
+}
+
+/// Whether token `i` may be a quotation mark: it starts with a byte that starts one
+/// of the marks ([`is_quote_char`]), or the tokenizer flagged it as a single mark. A
+/// cheap test that lets the pairing skip commas and stops.
+fn may_be_mark(doc: &Doc<'_>, i: usize) -> bool {
+    // `"`, `'`, `` ` ``; `«`, `»` (0xC2 ..); `“”„‘’‹›` (0xE2 ..).
+    matches!(doc.word_bytes(i).first(), Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+        || doc.has(i, TokenFlags::SINGLE_QUOTE)
 }
 
 /// The kind of an opening double mark.
@@ -195,7 +209,7 @@ pub(crate) fn pair_marks(doc: &Doc<'_>) -> Vec<Region> {
         }
         while i < end {
             // Only punctuation can be a quotation mark.
-            if !doc.has(i, TokenFlags::PUNCT) {
+            if !doc.has(i, TokenFlags::PUNCT) || !may_be_mark(doc, i) {
                 i += 1;
                 continue;
             }

@@ -138,6 +138,43 @@ fn carve_attribution(text: &str, q: &mut Quote) {
     q.content.retain(|p| p.text(text).chars().any(char::is_alphanumeric));
 }
 
+/// The sentence index of each of `n` tokens (0 for tokens in no sentence).
+fn sentence_of(sentences: &[crate::segment::Sentence], n: usize) -> Vec<u32> {
+    // Sentences come in order without overlapping: each extends the list.
+    let mut out: Vec<u32> = Vec::with_capacity(n);
+    for (s, sentence) in sentences.iter().enumerate() {
+        let r = &sentence.tokens;
+        if r.start < out.len() || r.end < r.start {
+            // Out of order: each sentence writes its tokens, later ones last.
+            let mut out = vec![0u32; n];
+            for (s, sentence) in sentences.iter().enumerate() {
+                for k in sentence.tokens.clone() {
+                    if let Some(slot) = out.get_mut(k) {
+                        *slot = s as u32;
+                    }
+                }
+            }
+            return out;
+        }
+        out.resize(r.start.min(n), 0);
+        out.resize(r.end.min(n), s as u32);
+    }
+    out.resize(n, 0);
+    out
+}
+
+/// A hash of `word` ignoring ASCII case, never 0 for a non-empty word (0 for "").
+pub(crate) fn word_tag(word: &str) -> u32 {
+    if word.is_empty() {
+        return 0;
+    }
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in word.as_bytes() {
+        h = (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193);
+    }
+    h | 1
+}
+
 /// A quotation before its speaker is resolved: token ranges and byte spans.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
@@ -175,60 +212,57 @@ pub(crate) struct Doc<'a> {
     mark: Vec<bool>,
     /// The gender of each entity (people only), computed when first needed.
     gender: once_cell::unsync::OnceCell<Vec<gender::Gender>>,
+    /// The last word of each entity's name, computed when first needed.
+    last_words: once_cell::unsync::OnceCell<Vec<&'a str>>,
+    /// For each mention of a person, [`word_tag`] of the last word of its entity's
+    /// name (0 for other mentions), computed when first needed.
+    person_tags: once_cell::unsync::OnceCell<Vec<u32>>,
+    /// The first token starting at or after each mention's start, computed when
+    /// first needed.
+    mention_tokens: once_cell::unsync::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Doc<'a> {
     fn new(input: &QuoteInput<'a>) -> Doc<'a> {
         let n = input.tokens.len();
-        let mut sentence_of = vec![0u32; n];
-        for (s, sentence) in input.segmentation.sentences.iter().enumerate() {
-            for k in sentence.tokens.clone() {
-                if let Some(slot) = sentence_of.get_mut(k) {
-                    *slot = s as u32;
-                }
-            }
-        }
-        let mut segment_paragraph_starts = vec![false; n];
-        for p in &input.segmentation.paragraphs {
-            if let Some(slot) = segment_paragraph_starts.get_mut(p.tokens.start) {
-                *slot = true;
-            }
-        }
+        let sentence_of = sentence_of(&input.segmentation.sentences, n);
+        // Where the segmentation's paragraphs start, in order.
+        let mut segment_paragraph_starts: Vec<usize> =
+            input.segmentation.paragraphs.iter().map(|p| p.tokens.start).filter(|&s| s < n).collect();
+        segment_paragraph_starts.sort_unstable();
+        let mut starts = segment_paragraph_starts.iter().copied();
+        let mut next_start = starts.next().unwrap_or(usize::MAX);
         // Paragraphs: the segmentation's, and also every blank line (or line break
         // after a closing mark) where a sentence starts, which the segmentation may
         // have joined to the paragraph before.
         let mut paragraphs: Vec<Range<usize>> = Vec::new();
-        let mut paragraph_of = vec![0u32; n];
+        let mut paragraph_of: Vec<u32> = Vec::with_capacity(n);
         let mut start = 0;
         for i in 1..=n {
+            let mut segment_break = false;
+            while next_start <= i {
+                segment_break |= next_start == i;
+                next_start = starts.next().unwrap_or(usize::MAX);
+            }
             let breaks = i == n
-                || segment_paragraph_starts[i]
+                || segment_break
                 || (sentence_of[i] != sentence_of[i - 1]
                     && (input.tokens[i].is(TokenFlags::BLANK_LINE_BEFORE)
                         || (input.tokens[i].is(TokenFlags::LINE_BREAK_BEFORE)
                             && input.tokens[i - 1].is(TokenFlags::QUOTE_CLOSE))));
             if breaks {
-                for slot in &mut paragraph_of[start..i] {
-                    *slot = paragraphs.len() as u32;
-                }
+                paragraph_of.resize(i, paragraphs.len() as u32);
                 paragraphs.push(start..i);
                 start = i;
             }
         }
         let vocabulary = words::Vocabulary::embedded();
-        // Numbers and most punctuation are in no list: no lookup.
+        // Numbers are in no list (punctuation but "&" and "-" is in none either, so
+        // it is looked up like words: no branch on the kind of token).
         let vocab = input
             .tokens
             .iter()
-            .map(|t| {
-                let w = t.text(input.text);
-                let listed_punct = matches!(w, "&" | "-" | "'s" | "’s");
-                if t.is(TokenFlags::DIGIT) || (t.is(TokenFlags::PUNCT) && !listed_punct) {
-                    words::Vocab::default()
-                } else {
-                    vocabulary.get(w)
-                }
-            })
+            .map(|t| vocabulary.get_at(input.text, t.span).unless(t.is(TokenFlags::DIGIT)))
             .collect();
         Doc {
             text: input.text,
@@ -243,7 +277,67 @@ impl<'a> Doc<'a> {
             quoted: vec![false; n],
             mark: vec![false; n],
             gender: once_cell::unsync::OnceCell::new(),
+            last_words: once_cell::unsync::OnceCell::new(),
+            person_tags: once_cell::unsync::OnceCell::new(),
+            mention_tokens: once_cell::unsync::OnceCell::new(),
         }
+    }
+
+    /// The last word of the name of entity `e` ("" when it has none).
+    pub fn last_word(&self, e: usize) -> &'a str {
+        let words = self.last_words.get_or_init(|| {
+            self.entities.iter().map(|e| e.name.split_whitespace().next_back().unwrap_or("")).collect()
+        });
+        words.get(e).copied().unwrap_or("")
+    }
+
+    /// For each mention, [`word_tag`] of the last word of its entity's name when it
+    /// is a person, else 0: a person whose name ends with `w` is found by comparing
+    /// integers, and only the mentions whose tag equals `word_tag(w)` compare words.
+    pub fn person_tags(&self) -> &[u32] {
+        self.person_tags.get_or_init(|| {
+            let by_entity: Vec<u32> = (0..self.entities.len()).map(|e| word_tag(self.last_word(e))).collect();
+            self.mentions
+                .iter()
+                .map(|m| {
+                    if m.kind == crate::analysis::EntityKind::Person {
+                        by_entity.get(m.entity).copied().unwrap_or(0)
+                    } else {
+                        0
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// The index of the first token starting at or after the start of mention `m`
+    /// (`len()` when none does).
+    pub fn mention_token(&self, m: usize) -> usize {
+        let tokens = self.mention_tokens.get_or_init(|| {
+            // Mentions come in text order, a few tokens apart: each one steps on from
+            // where the last one stopped (a search from the start if one goes back).
+            let mut previous = (0, 0);
+            self.mentions
+                .iter()
+                .map(|m| {
+                    let offset = m.span.start;
+                    let mut k = if offset >= previous.0 {
+                        previous.1
+                    } else {
+                        self.tokens.partition_point(|t| t.span.start < offset)
+                    };
+                    while self.tokens.get(k).is_some_and(|t| t.span.start < offset) {
+                        k += 1;
+                    }
+                    previous = (offset, k);
+                    k
+                })
+                .collect()
+        });
+        tokens.get(m).copied().unwrap_or_else(|| {
+            let offset = self.mentions.get(m).map_or(usize::MAX, |m| m.span.start);
+            self.tokens.partition_point(|t| t.span.start < offset)
+        })
     }
 
     /// The gender of entity `e` (`Unknown` for anything but people).
@@ -284,14 +378,24 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether token `i` is `w`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(w)
+        self.word_bytes(i).eq_ignore_ascii_case(w.as_bytes())
     }
 
     /// Whether token `i` is one of `words`, ignoring ASCII case.
+    #[inline]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let t = self.word(i);
-        words.iter().any(|w| t.eq_ignore_ascii_case(w))
+        let t = self.word_bytes(i);
+        words.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes()))
+    }
+
+    /// The bytes of token `i` (empty out of range). Compared with a word, they say
+    /// the same as [`Doc::word`]: bytes cut off character boundaries (which `word`
+    /// reads as "") are never a whole word.
+    #[inline]
+    fn word_bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens.get(i).and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
     }
 
     /// Whether token `i` has all of `flags`.
@@ -348,16 +452,16 @@ impl<'a> Doc<'a> {
 
     /// The lexicon entry of token `i`, when it is a cue verb.
     pub fn verb(&self, i: usize) -> Option<cues::CueWord> {
-        self.vocab.get(i).and_then(|v| v.cue).filter(|c| c.verb.is_some())
+        self.vocab.get(i).filter(|v| v.is_verb()).and_then(|v| v.cue())
     }
 
     /// Whether token `i` is a noun of attribution ("statement").
     pub fn cue_noun(&self, i: usize) -> bool {
-        self.vocab.get(i).and_then(|v| v.cue).is_some_and(|c| c.noun)
+        self.vocab.get(i).is_some_and(|v| v.is_cue_noun())
     }
 
     /// The closed classes of token `i`.
     pub fn class(&self, i: usize) -> words::WordClass {
-        self.vocab.get(i).map_or(words::WordClass::default(), |v| v.class)
+        self.vocab.get(i).map_or(words::WordClass::default(), |v| v.class())
     }
 }

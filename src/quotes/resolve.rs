@@ -23,11 +23,6 @@ const MAX_LOOKBACK_MENTIONS: usize = 80;
 /// How many paragraphs back pronouns and nominals look.
 const MAX_LOOKBACK_PARAGRAPHS: u32 = 4;
 
-/// The index of the first token starting at or after byte `offset`.
-fn token_at(doc: &Doc<'_>, offset: usize) -> usize {
-    doc.tokens.partition_point(|t| t.span.start < offset)
-}
-
 /// Mentions overlapping a token range.
 fn mentions_in<'m>(doc: &Doc<'m>, r: &Range<usize>) -> &'m [Mention] {
     if r.is_empty() {
@@ -88,17 +83,23 @@ fn person_by_last_word(doc: &Doc<'_>, before: usize, word: &str) -> Option<usize
     let limit = doc.tokens.get(before).map_or(usize::MAX, |t| t.span.start);
     let hi = doc.mentions.partition_point(|m| m.span.start < limit);
     let lo = hi.saturating_sub(MAX_LOOKBACK_MENTIONS * 4);
-    let matches = |m: &Mention| {
-        m.kind == EntityKind::Person
-            && doc.entities.get(m.entity).is_some_and(|e| {
-                e.name.split_whitespace().last().is_some_and(|w| w.eq_ignore_ascii_case(word))
-            })
+    // Tags first (a person whose last word hashes alike), then the words.
+    let tags = doc.person_tags();
+    let tag = super::word_tag(word);
+    let matches = |i: usize, t: u32| {
+        t == tag && doc.mentions.get(i).is_some_and(|m| doc.last_word(m.entity).eq_ignore_ascii_case(word))
     };
-    doc.mentions[lo..hi].iter().rev().find(|m| matches(m)).map(|m| m.entity).or_else(|| {
-        // Named only later ("Muttaqi ... Foreign Minister Amir Khan Muttaqi"): a short look ahead.
-        let end = (hi + MAX_LOOKBACK_MENTIONS).min(doc.mentions.len());
-        doc.mentions[hi..end].iter().find(|m| matches(m)).map(|m| m.entity)
-    })
+    let back = tags.get(lo..hi).unwrap_or(&[]);
+    let found =
+        back.iter().enumerate().rev().find(|&(i, &t)| matches(lo + i, t)).map(|(i, _)| lo + i).or_else(
+            || {
+                // Named only later ("Muttaqi ... Foreign Minister Amir Khan Muttaqi"): a short look ahead.
+                let end = (hi + MAX_LOOKBACK_MENTIONS).min(doc.mentions.len());
+                let ahead = tags.get(hi..end).unwrap_or(&[]);
+                ahead.iter().enumerate().find(|&(i, &t)| matches(hi + i, t)).map(|(i, _)| hi + i)
+            },
+        );
+    found.and_then(|i| doc.mentions.get(i)).map(|m| m.entity)
 }
 
 /// Whether the mention starting at token `i` stands where a sentence's subject stands:
@@ -159,8 +160,8 @@ fn resolve_pronoun(doc: &Doc<'_>, at: usize, previous: Option<(usize, usize)>) -
     let hi = doc.mentions.partition_point(|m| m.span.start < limit);
     let lo = hi.saturating_sub(MAX_LOOKBACK_MENTIONS);
     let mut fallback = None;
-    for m in doc.mentions[lo..hi].iter().rev() {
-        let k = token_at(doc, m.span.start);
+    for (i, m) in doc.mentions[lo..hi].iter().enumerate().rev() {
+        let k = doc.mention_token(lo + i);
         if k >= doc.len() || para.saturating_sub(doc.paragraph_of[k]) > MAX_LOOKBACK_PARAGRAPHS {
             break;
         }
@@ -193,22 +194,35 @@ fn resolve_nominal(doc: &Doc<'_>, start: usize, head: usize) -> Option<usize> {
     let hi = doc.mentions.partition_point(|m| m.span.start < limit);
     let lo = hi.saturating_sub(MAX_LOOKBACK_MENTIONS * 2);
     let para = doc.paragraph_of[start];
-    for m in doc.mentions[lo..hi].iter().rev() {
+    for (i, m) in doc.mentions[lo..hi].iter().enumerate().rev() {
         if m.kind != EntityKind::Organization || m.form != MentionForm::Name {
             continue;
         }
-        let k = token_at(doc, m.span.start);
+        let k = doc.mention_token(lo + i);
         if k < doc.len() && para.saturating_sub(doc.paragraph_of[k]) > MAX_LOOKBACK_PARAGRAPHS * 3 {
             break;
         }
         let text = m.span.text(doc.text);
         let name = doc.entities.get(m.entity).map_or("", |e| e.name.as_str());
-        let has = |s: &str| s.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(singular));
-        if has(text) || has(name) {
+        if has_word(text, singular) || has_word(name, singular) {
             return Some(m.entity);
         }
     }
     None
+}
+
+/// Whether `word` is one of the words of `s` (split at characters that are not
+/// letters or digits), ignoring ASCII case.
+fn has_word(s: &str, word: &str) -> bool {
+    if s.len() < word.len() {
+        return false;
+    }
+    if s.is_ascii() {
+        // The same split on bytes.
+        let word = word.as_bytes();
+        return s.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(word));
+    }
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Turn a found quotation into a [`Quote`], resolving its speaker. `previous` carries

@@ -11,7 +11,7 @@
 
 use super::words::{
     is_between, is_cue_verb_form, is_determiner, is_name_glue, is_participle_shape, is_pp_preposition,
-    is_pronoun, is_sentence_word, is_stop, is_time_word, is_verb_like,
+    is_pronoun, is_sentence_word, is_stop, is_time_word, is_verb_like, WordClass,
 };
 use super::Doc;
 use crate::tokenize::TokenFlags;
@@ -148,7 +148,8 @@ pub(crate) fn phrase_ending_at(doc: &Doc<'_>, end: usize, floor: usize) -> Optio
     while j > lo {
         let p = j - 1;
         let pt = &doc.tokens[p];
-        if is_determiner(doc, p) && !doc.is(p, "that") {
+        let class = doc.class(p);
+        if class.any(WordClass::DETERMINER) && !class.any(WordClass::THAT) {
             start = p;
             // "the head of the ministry", "a man in the crowd", "protesters marching
             // through the streets": a prepositional phrase continues the phrase once.
@@ -165,8 +166,11 @@ pub(crate) fn phrase_ending_at(doc: &Doc<'_>, end: usize, floor: usize) -> Optio
             && doc.has(p - 1, TokenFlags::WORD)
             && !is_pronoun(doc, p - 1))
             || (pt.is(TokenFlags::DASH) && pt.is(TokenFlags::JOINED) && p > lo)
-            || (doc.is_any(p, &["&", "and"]) && p > lo && name_token(doc, p - 1) && name_token(doc, j))
-            || (doc.is_any(p, &["of", "for"])
+            || (class.any(WordClass::AND.union(WordClass::AMPERSAND))
+                && p > lo
+                && name_token(doc, p - 1)
+                && name_token(doc, j))
+            || (class.any(WordClass::OF_FOR)
                 && !used_pp
                 && p > lo
                 && name_token(doc, j)
@@ -178,7 +182,7 @@ pub(crate) fn phrase_ending_at(doc: &Doc<'_>, end: usize, floor: usize) -> Optio
         if !ok {
             break;
         }
-        if doc.is_any(p, &["of", "for"]) {
+        if class.any(WordClass::OF_FOR) {
             used_pp = true;
         }
         start = p;
@@ -227,7 +231,7 @@ pub(crate) fn speaker_after(doc: &Doc<'_>, start: usize, limit: usize) -> Option
             k > start && doc.has(k - 1, TokenFlags::DIGIT)
         } else if t.is(TokenFlags::POSSESSIVE) || (t.is(TokenFlags::DASH) && t.is(TokenFlags::JOINED)) {
             k > start
-        } else if doc.is_any(k, &["of", "for", "&"]) {
+        } else if doc.class(k).any(WordClass::OF_FOR.union(WordClass::AMPERSAND)) {
             k > start && k + 1 < limit && (name_token(doc, k + 1) || is_determiner(doc, k + 1))
         } else {
             phrase_word(doc, k) && !is_time_word(doc, k)
@@ -257,7 +261,7 @@ pub(crate) fn speaker_after(doc: &Doc<'_>, start: usize, limit: usize) -> Option
     }
     // Trailing glue, and a participle ("the man running"), are not part of the phrase.
     while end > start
-        && (doc.is_any(end - 1, &["of", "for", "&"])
+        && (doc.class(end - 1).any(WordClass::OF_FOR.union(WordClass::AMPERSAND))
             || is_determiner(doc, end - 1)
             || is_participle_shape(doc, end - 1))
     {

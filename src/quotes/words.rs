@@ -6,11 +6,11 @@
 //! Every token is looked up once, in one hash map that also holds the cue lexicon
 //! ([`Vocabulary`]); the rules then test bits ([`WordClass`]).
 
-use super::cues::{CueLexicon, CueWord};
+use super::cues::{CueClass, CueLexicon, CueWord, VerbForm};
 use super::Doc;
+use crate::span::Span;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Subject pronouns that can name a speaker.
 #[rustfmt::skip]
@@ -112,6 +112,21 @@ impl WordClass {
     pub const TIME: WordClass = WordClass(1 << 6);
     pub const ROLE: WordClass = WordClass(1 << 7);
     pub const NAME_GLUE: WordClass = WordClass(1 << 8);
+    /// "of" and "for", which join a noun phrase to a name ("spokesman for X").
+    pub const OF_FOR: WordClass = WordClass(1 << 9);
+    /// "and".
+    pub const AND: WordClass = WordClass(1 << 10);
+    /// "&".
+    pub const AMPERSAND: WordClass = WordClass(1 << 11);
+    /// "that".
+    pub const THAT: WordClass = WordClass(1 << 12);
+    /// "according".
+    pub const ACCORDING: WordClass = WordClass(1 << 13);
+
+    /// The classes of both.
+    pub const fn union(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
 
     /// Whether any bit of `other` is set.
     pub const fn any(self, other: WordClass) -> bool {
@@ -123,43 +138,261 @@ impl WordClass {
     }
 }
 
-/// What the vocabulary knows about one word.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Vocab {
+/// What the vocabulary knows about one word, as it is built.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
     /// Closed classes.
     pub class: WordClass,
     /// The cue lexicon's entry: the word itself, or the first word of a multiword
     /// form ("pointed" of "pointed out").
     pub cue: Option<CueWord>,
+    /// Whether the word is the first word of a multiword cue form.
+    pub phrase_start: bool,
 }
 
-/// A multiply-rotate hasher for short word keys (the keys are our own lists).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
+/// What the vocabulary knows about one token ([`WordInfo`]), packed into 32 bits so
+/// that the per-token table stays small: closed classes and single words (bits 0-13),
+/// first word of a multiword form (bit 14), noun of attribution (bit 15), verb class
+/// and form (bits 16-20, 0 for none), lemma (bits 21-31: the embedded lexicon has a
+/// few hundred). A cue entry is always a verb or a noun, so the bits say whether there
+/// is one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Vocab(u32);
 
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
+impl Vocab {
+    const CLASS_BITS: u32 = 0x3fff;
+    const PHRASE_START: u32 = 1 << 14;
+    const NOUN: u32 = 1 << 15;
+    const VERB_SHIFT: u32 = 16;
+    const VERB_BITS: u32 = 0x1f << Self::VERB_SHIFT;
+    const LEMMA_SHIFT: u32 = 21;
+
+    const CLASSES: [CueClass; 5] =
+        [CueClass::Speech, CueClass::Tell, CueClass::Write, CueClass::Belief, CueClass::Call];
+    const FORMS: [VerbForm; 4] = [VerbForm::Base, VerbForm::Present, VerbForm::Past, VerbForm::Gerund];
+
+    /// Pack what is known about a word.
+    fn pack(info: WordInfo) -> Vocab {
+        let mut bits = u32::from(info.class.0) & Self::CLASS_BITS;
+        if info.phrase_start {
+            bits |= Self::PHRASE_START;
+        }
+        if let Some(cue) = info.cue {
+            if cue.noun {
+                bits |= Self::NOUN;
+            }
+            if let Some((class, form)) = cue.verb {
+                let c = Self::CLASSES.iter().position(|&x| x == class).unwrap_or(0) as u32;
+                let f = Self::FORMS.iter().position(|&x| x == form).unwrap_or(0) as u32;
+                bits |= (1 + c * 4 + f) << Self::VERB_SHIFT;
+            }
+            bits |= u32::from(cue.lemma) << Self::LEMMA_SHIFT;
+        }
+        Vocab(bits)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    /// Nothing when `cond` holds, else `self` (a mask, not a branch).
+    #[inline]
+    pub fn unless(self, cond: bool) -> Vocab {
+        Vocab(self.0 & u32::from(cond).wrapping_sub(1))
+    }
+
+    /// The closed classes.
+    #[inline]
+    pub fn class(self) -> WordClass {
+        WordClass((self.0 & Self::CLASS_BITS) as u16)
+    }
+
+    /// Whether the word is the first word of a multiword cue form.
+    #[inline]
+    pub fn phrase_start(self) -> bool {
+        self.0 & Self::PHRASE_START != 0
+    }
+
+    /// Whether the cue entry is a verb.
+    #[inline]
+    pub fn is_verb(self) -> bool {
+        self.0 & Self::VERB_BITS != 0
+    }
+
+    /// Whether the cue entry is a noun of attribution.
+    #[inline]
+    pub fn is_cue_noun(self) -> bool {
+        self.0 & Self::NOUN != 0
+    }
+
+    /// The cue lexicon's entry: the word itself, or the first word of a multiword
+    /// form ("pointed" of "pointed out").
+    pub fn cue(self) -> Option<CueWord> {
+        if !self.is_verb() && !self.is_cue_noun() {
+            return None;
         }
+        let v = (self.0 & Self::VERB_BITS) >> Self::VERB_SHIFT;
+        let verb = v
+            .checked_sub(1)
+            .and_then(|v| Some((*Self::CLASSES.get((v / 4) as usize)?, *Self::FORMS.get((v % 4) as usize)?)));
+        Some(CueWord { verb, noun: self.is_cue_noun(), lemma: (self.0 >> Self::LEMMA_SHIFT) as u16 })
     }
 }
 
 /// The combined vocabulary: closed-class words and the cue lexicon, by lower-case form.
+///
+/// A cuckoo hash table: a word is packed, lower-cased, into three machine words
+/// ([`Key`]) and has two candidate slots; it is in one of them. Slot 0 of the
+/// entries is a sentinel that no word matches, so a lookup reads both candidates and
+/// keeps the one that matches, if any: two independent loads, integer comparisons, and
+/// no branch that depends on the word (whether it is in the vocabulary is a coin toss
+/// for the branch predictor).
 #[derive(Debug)]
 pub(crate) struct Vocabulary {
-    map: HashMap<Box<str>, Vocab, BuildHasherDefault<WordHasher>>,
+    /// The words of at most [`SHORT_MAX`] bytes (most tokens) again, in a second
+    /// cuckoo table keyed by one machine word ([`short_key`]) and holding the values
+    /// themselves: one multiplication and two slots read, no indirection. Empty slots
+    /// hold key 0, which no word has.
+    short_keys: Box<[u64; SHORT_SLOTS]>,
+    /// The value of each slot of `short_keys`.
+    short_values: Box<[u32; SHORT_SLOTS]>,
+    /// The odd multiplier that hashes short keys.
+    short_multiplier: u64,
+    /// Whether the short words found places (else every word is looked up in the
+    /// general table).
+    short_ok: bool,
+    /// Index into `entries` (0 for an empty slot).
+    slots: Box<[u16]>,
+    /// The sentinel, then the words and what is known about them.
+    entries: Vec<(Key, Vocab)>,
+    /// `64 - log2(slots.len())`: a slot is the top bits of a hash.
+    shift: u32,
+    /// The hash seed the table was built with.
+    seed: u64,
 }
 
 /// The longest word looked up.
 const MAX_WORD: usize = 24;
+
+/// The longest word of the short table.
+const SHORT_MAX: usize = 7;
+/// `log2` of the number of slots of the short table.
+const SHORT_BITS: u32 = 12;
+/// The number of slots of the short table.
+const SHORT_SLOTS: usize = 1 << SHORT_BITS;
+
+/// The key of a word of 1 to [`SHORT_MAX`] bytes, given as its lower-cased bytes in
+/// a little-endian machine word (zero padded): the length in the top byte, which the
+/// word leaves zero, so that no two words share a key and no word has key 0.
+#[inline(always)]
+fn short_key(lowered: u64, len: usize) -> u64 {
+    lowered | ((len as u64) << 56)
+}
+
+/// The two slots of a short key: two runs of high bits of one product.
+#[inline(always)]
+fn short_slots(key: u64, multiplier: u64) -> (usize, usize) {
+    let h = key.wrapping_mul(multiplier);
+    ((h >> (64 - SHORT_BITS)) as usize, (h >> (64 - 2 * SHORT_BITS)) as usize & (SHORT_SLOTS - 1))
+}
+
+/// A word of at most [`MAX_WORD`] bytes, ASCII lower-cased and packed into three
+/// little-endian machine words (zero padded), with its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Key {
+    words: [u64; 3],
+    len: u64,
+}
+
+/// `MASKS[n]` keeps the first `n` bytes of a little-endian word.
+const MASKS: [u64; 9] = {
+    let mut m = [0u64; 9];
+    let mut n = 1;
+    while n < 8 {
+        m[n] = u64::MAX >> (8 * (8 - n));
+        n += 1;
+    }
+    m[8] = u64::MAX;
+    m
+};
+
+impl Key {
+    /// The key of `word`; `None` for words that cannot be in the vocabulary (empty or
+    /// too long).
+    fn of(word: &[u8]) -> Option<Key> {
+        Key::at(word, 0, word.len())
+    }
+
+    /// The key of the bytes `start..end` of `text`; `None` for words that cannot be
+    /// in the vocabulary (empty, too long, out of `text`).
+    #[inline(always)]
+    fn at(text: &[u8], start: usize, end: usize) -> Option<Key> {
+        let len = end.checked_sub(start)?;
+        if len == 0 || len > MAX_WORD || end > text.len() {
+            return None;
+        }
+        let words = match text.get(start..).and_then(|rest| rest.first_chunk::<MAX_WORD>()) {
+            // Twenty-four bytes in three loads; those past the word are masked off.
+            Some(chunk) => {
+                let word = |i: usize| {
+                    let mut b = [0u8; 8];
+                    b.copy_from_slice(&chunk[8 * i..8 * i + 8]);
+                    let keep = MASKS[len.saturating_sub(8 * i).min(8)];
+                    ascii_lower(u64::from_le_bytes(b) & keep)
+                };
+                // Most words fit the first machine word.
+                if len <= 8 {
+                    [word(0), 0, 0]
+                } else {
+                    [word(0), word(1), word(2)]
+                }
+            }
+            // Near the end of the text: byte by byte.
+            None => {
+                let mut words = [0u64; 3];
+                for (k, &b) in text[start..end].iter().enumerate() {
+                    words[k / 8] |= u64::from(b) << (8 * (k % 8));
+                }
+                words.map(ascii_lower)
+            }
+        };
+        Some(Key { words, len: len as u64 })
+    }
+
+    /// The two candidate slots of the key in a table of `64 - shift` bits: the top
+    /// bits of two multiply-rotate hashes.
+    #[inline(always)]
+    fn slots(&self, seed: u64, shift: u32) -> (usize, usize) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        const K2: u64 = 0x9e37_79b9_7f4a_7c15;
+        let [a, b, c] = self.words;
+        let h = (a ^ self.len ^ seed).wrapping_mul(K);
+        let h = (h.rotate_left(29) ^ b ^ c.rotate_left(32)).wrapping_mul(K);
+        let h2 = (h ^ (h >> 29)).wrapping_mul(K2);
+        ((h >> shift) as usize, (h2 >> shift) as usize)
+    }
+
+    /// Whether two keys are equal, without branches.
+    #[inline]
+    fn same(&self, other: &Key) -> bool {
+        let d = (self.words[0] ^ other.words[0])
+            | (self.words[1] ^ other.words[1])
+            | (self.words[2] ^ other.words[2])
+            | (self.len ^ other.len);
+        d == 0
+    }
+}
+
+/// The eight bytes of `w` with ASCII capitals turned to lower case (other bytes,
+/// UTF-8 ones included, unchanged).
+#[inline]
+fn ascii_lower(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let heptets = w & LOW7;
+    // High bit of each byte: at least 'A', and above 'Z' (computed on 7 bits, so no
+    // carry crosses a byte); ASCII only (the byte's own high bit clear).
+    let ge_a = heptets + 0x3f3f_3f3f_3f3f_3f3f;
+    let gt_z = heptets + 0x2525_2525_2525_2525;
+    let upper = ge_a & !gt_z & !w & HIGH;
+    w | (upper >> 2)
+}
 
 static VOCABULARY: Lazy<Vocabulary> = Lazy::new(Vocabulary::build);
 
@@ -170,8 +403,129 @@ impl Vocabulary {
     }
 
     fn build() -> Vocabulary {
-        let mut map: HashMap<Box<str>, Vocab, BuildHasherDefault<WordHasher>> = HashMap::default();
-        let lists: [(&[&str], WordClass); 9] = [
+        // The sentinel (length 0: no word has that key), then every word short
+        // enough to be looked up, as many as a slot can index (the embedded lists are
+        // far below).
+        let mut entries: Vec<(Key, Vocab)> = vec![(Key::default(), Vocab::default())];
+        let mut words: Vec<(Box<str>, WordInfo)> = Vocabulary::words().into_iter().collect();
+        // In a fixed order, so that the table is the same from run to run.
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        entries.extend(
+            words
+                .iter()
+                .filter_map(|(w, v)| Key::of(w.as_bytes()).map(|k| (k, Vocab::pack(*v))))
+                .take(usize::from(u16::MAX) - 1),
+        );
+        // At most a third of the slots used; a larger table or another seed when the
+        // words do not fit.
+        let min_bits = (entries.len() * 3).next_power_of_two().trailing_zeros();
+        let (short_keys, short_values, short_multiplier, short_ok) = Self::place_short(&entries);
+        for bits in min_bits..=20 {
+            for seed in 0..16u64 {
+                if let Some(slots) = Self::place(&entries, 64 - bits, seed) {
+                    return Vocabulary {
+                        short_keys,
+                        short_values,
+                        short_multiplier,
+                        short_ok,
+                        slots,
+                        entries,
+                        shift: 64 - bits,
+                        seed,
+                    };
+                }
+            }
+        }
+        // Unreachable for any list of words that fits the entries: an empty table.
+        Vocabulary {
+            short_keys,
+            short_values,
+            short_multiplier,
+            short_ok: false,
+            slots: vec![0; 1].into_boxed_slice(),
+            entries,
+            shift: 63,
+            seed: 0,
+        }
+    }
+
+    /// The short table: cuckoo placement of the entries of at most [`SHORT_MAX`]
+    /// bytes, trying a few multipliers; the last flag says whether all found a place.
+    #[allow(clippy::type_complexity)]
+    fn place_short(
+        entries: &[(Key, Vocab)],
+    ) -> (Box<[u64; SHORT_SLOTS]>, Box<[u32; SHORT_SLOTS]>, u64, bool) {
+        const MAX_KICKS: usize = 500;
+        let short: Vec<(u64, u32)> = entries
+            .iter()
+            .skip(1)
+            .filter(|(k, _)| (1..=SHORT_MAX as u64).contains(&k.len))
+            .map(|(k, v)| (short_key(k.words[0], k.len as usize), v.0))
+            .collect();
+        for attempt in 0..64u64 {
+            let multiplier = (0x9e37_79b9_7f4a_7c15u64 ^ attempt.wrapping_mul(0x2545_f491_4f6c_dd1d)) | 1;
+            let mut keys = Box::new([0u64; SHORT_SLOTS]);
+            let mut values = Box::new([0u32; SHORT_SLOTS]);
+            let mut placed_all = true;
+            for &(key, value) in &short {
+                let (mut current, mut current_value) = (key, value);
+                let (a, b) = short_slots(current, multiplier);
+                let mut at = if keys[a] == 0 || keys[b] != 0 { a } else { b };
+                let mut placed = false;
+                for _ in 0..MAX_KICKS {
+                    current = std::mem::replace(&mut keys[at], current);
+                    current_value = std::mem::replace(&mut values[at], current_value);
+                    if current == 0 {
+                        placed = true;
+                        break;
+                    }
+                    // The word pushed out goes to its other slot.
+                    let (a, b) = short_slots(current, multiplier);
+                    at = if at == a { b } else { a };
+                }
+                if !placed {
+                    placed_all = false;
+                    break;
+                }
+            }
+            if placed_all {
+                return (keys, values, multiplier, true);
+            }
+        }
+        (Box::new([0; SHORT_SLOTS]), Box::new([0; SHORT_SLOTS]), 1, false)
+    }
+
+    /// Cuckoo placement of every entry in one of its two slots; `None` when some
+    /// entry finds no place.
+    fn place(entries: &[(Key, Vocab)], shift: u32, seed: u64) -> Option<Box<[u16]>> {
+        const MAX_KICKS: usize = 500;
+        let mut slots = vec![0u16; 1 << (64 - shift)].into_boxed_slice();
+        for index in 1..entries.len() {
+            let mut current = index as u16;
+            let (a, b) = entries[index].0.slots(seed, shift);
+            let mut at = if slots[a] == 0 || slots[b] != 0 { a } else { b };
+            let mut placed = false;
+            for _ in 0..MAX_KICKS {
+                current = std::mem::replace(&mut slots[at], current);
+                if current == 0 {
+                    placed = true;
+                    break;
+                }
+                // The word pushed out goes to its other slot.
+                let (a, b) = entries[usize::from(current)].0.slots(seed, shift);
+                at = if at == a { b } else { a };
+            }
+            if !placed {
+                return None;
+            }
+        }
+        Some(slots)
+    }
+
+    /// Every word of the vocabulary (lower case) with what is known about it.
+    fn words() -> HashMap<Box<str>, WordInfo> {
+        let mut map: HashMap<Box<str>, WordInfo> = HashMap::new();
+        let lists: [(&[&str], WordClass); 14] = [
             (PRONOUNS, WordClass::PRONOUN),
             (DETERMINERS, WordClass::DETERMINER),
             (BETWEEN, WordClass::BETWEEN),
@@ -181,6 +535,11 @@ impl Vocabulary {
             (TIME_WORDS, WordClass::TIME),
             (ROLE_NOUNS, WordClass::ROLE),
             (NAME_GLUE, WordClass::NAME_GLUE),
+            (&["of", "for"], WordClass::OF_FOR),
+            (&["and"], WordClass::AND),
+            (&["&"], WordClass::AMPERSAND),
+            (&["that"], WordClass::THAT),
+            (&["according"], WordClass::ACCORDING),
         ];
         for (list, class) in lists {
             for w in list {
@@ -193,17 +552,50 @@ impl Vocabulary {
         }
         for (first, word) in lexicon.phrase_starts() {
             let v = map.entry(Box::from(first)).or_default();
+            v.phrase_start = true;
             if v.cue.is_none() {
                 v.cue = Some(word);
             }
         }
-        Vocabulary { map }
+        map
     }
 
     /// What the vocabulary knows about `word` (any ASCII case).
+    #[cfg(test)]
     pub fn get(&self, word: &str) -> Vocab {
-        let mut buf = [0u8; MAX_WORD];
-        lower_key(word, &mut buf).and_then(|k| self.map.get(k)).copied().unwrap_or_default()
+        Key::of(word.as_bytes()).map_or_else(Vocab::default, |k| self.find(&k))
+    }
+
+    /// What the vocabulary knows about the word `span` of `text` (any ASCII case):
+    /// the same as `get(span.text(text))`, without going through `str`.
+    #[inline(always)]
+    pub fn get_at(&self, text: &str, span: Span) -> Vocab {
+        let len = span.end.wrapping_sub(span.start);
+        if len.wrapping_sub(1) < SHORT_MAX && self.short_ok {
+            // Eight bytes from the start (so the word, 1 to 7 bytes, lies inside).
+            if let Some(chunk) = text.as_bytes().get(span.start..).and_then(|rest| rest.first_chunk::<8>()) {
+                let key = short_key(ascii_lower(u64::from_le_bytes(*chunk) & MASKS[len]), len);
+                let (a, b) = short_slots(key, self.short_multiplier);
+                // The value of the slot whose key matches, if any (masks, not branches).
+                let value = |slot: usize| {
+                    self.short_values[slot] & 0u32.wrapping_sub(u32::from(self.short_keys[slot] == key))
+                };
+                return Vocab(value(a) | value(b));
+            }
+        }
+        Key::at(text.as_bytes(), span.start, span.end).map_or_else(Vocab::default, |k| self.find(&k))
+    }
+
+    #[inline(always)]
+    fn find(&self, key: &Key) -> Vocab {
+        let (a, b) = key.slots(self.seed, self.shift);
+        let entry = |slot: usize| {
+            let index = self.slots.get(slot).copied().unwrap_or(0);
+            let (k, v) = self.entries.get(usize::from(index)).copied().unwrap_or_default();
+            // The value when the key matches, else nothing (a mask, not a branch).
+            v.0 & 0u32.wrapping_sub(u32::from(k.same(key)))
+        };
+        Vocab(entry(a) | entry(b))
     }
 }
 
@@ -305,4 +697,79 @@ pub(crate) fn is_participle_shape(doc: &Doc<'_>, i: usize) -> bool {
     doc.is_lower_word(i)
         && w.len() > 5
         && (w.ends_with("ed") || (w.ends_with("ing") && !matches!(w, "meeting" | "building" | "briefing")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_lower_matches_the_standard_library() {
+        for b in 0..=255u8 {
+            let w = u64::from_le_bytes([b, b'A', b'z', b'Z', b'@', b'[', 0xC3, b]);
+            let mut bytes = w.to_le_bytes();
+            bytes.make_ascii_lowercase();
+            assert_eq!(ascii_lower(w), u64::from_le_bytes(bytes), "byte {b}");
+        }
+    }
+
+    #[test]
+    fn every_word_is_found_in_any_case() {
+        let vocabulary = Vocabulary::embedded();
+        for (word, info) in Vocabulary::words() {
+            if word.len() > MAX_WORD {
+                continue;
+            }
+            let v = Vocab::pack(info);
+            // Packing loses nothing.
+            assert_eq!(
+                (v.class(), v.cue(), v.phrase_start()),
+                (info.class, info.cue, info.phrase_start),
+                "{word}"
+            );
+            assert_eq!(vocabulary.get(&word), v, "{word}");
+            let upper = word.to_ascii_uppercase();
+            assert_eq!(vocabulary.get(&upper), v, "{upper}");
+            // Inside a longer text, at its start and at its very end.
+            let text = format!("{upper} {word}");
+            assert_eq!(vocabulary.get_at(&text, Span::new(0, word.len())), v, "{text}");
+            let end = text.len();
+            assert_eq!(vocabulary.get_at(&text, Span::new(end - word.len(), end)), v, "{text}");
+        }
+    }
+
+    #[test]
+    fn only_listed_punctuation_is_in_the_vocabulary() {
+        // Doc::new looks up every token but numbers: punctuation tokens find nothing
+        // but these.
+        for (word, _) in Vocabulary::words() {
+            if !word.chars().any(char::is_alphanumeric) {
+                assert!(matches!(&*word, "&" | "-"), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn other_words_are_not_found() {
+        let vocabulary = Vocabulary::embedded();
+        for word in
+            ["", "Saidx", "xsaid", "sai", "the ", "Muttaqi", "ünïcode", "a\0", "statementstatementstatement"]
+        {
+            assert_eq!(vocabulary.get(word), Vocab::default(), "{word}");
+        }
+        // The short table holds every short word, and a word with bytes past its end
+        // that look like a length is not taken for a shorter one.
+        assert!(vocabulary.short_ok);
+        for text in ["said\0\0\0\u{4} ........", "a\0 ........", "said\u{4}\0\0 ........"] {
+            let end = text.find(' ').unwrap_or(0);
+            assert_eq!(vocabulary.get_at(text, Span::new(0, end)), Vocab::default(), "{text:?}");
+        }
+        assert!(vocabulary.get("SAID").is_verb());
+        assert!(vocabulary.get("statement").is_cue_noun());
+        assert!(vocabulary.get("The").class().any(WordClass::DETERMINER));
+        assert!(vocabulary.get("pointed").phrase_start());
+        let text = "said";
+        assert_eq!(vocabulary.get_at(text, Span::new(2, 9)), Vocab::default());
+        assert_eq!(vocabulary.get_at(text, Span::new(3, 2)), Vocab::default());
+    }
 }
