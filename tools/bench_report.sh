@@ -85,6 +85,20 @@ for threads in 1 2; do
   note "jsonl_cpu_$threads" "$cpu"
 done
 
+echo "== the machine's own ceiling: two single-thread runs at once" >&2
+# Two independent processes share nothing, so their speed-up over one run is the most
+# two workers could get on this machine (cores that share caches, memory bandwidth or
+# a physical core give less than 2).
+pair_one="$gazette extract --jsonl --quiet --threads 1 $jsonl > /dev/null"
+start=$(date +%s.%N)
+sh -c "$pair_one"
+alone=$(python3 -c "import time; print(time.time() - $start)")
+start=$(date +%s.%N)
+sh -c "$pair_one" & sh -c "$pair_one"; wait
+pair=$(python3 -c "import time; print(time.time() - $start)")
+note pair_alone "$alone"
+note pair_both "$pair"
+
 echo "== peak memory" >&2
 /usr/bin/time -v "$gazette" extract --jsonl --quiet "$jsonl" > /dev/null 2> "$work/time-v.txt"
 note peak_kb "$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-v.txt")"
@@ -271,6 +285,13 @@ p("The CPU time of the two runs shows the cost of the parallel run itself: readi
 p("dispatching and writing run beside the workers, the workers share nothing but the")
 p("extractor.")
 p("")
+if "pair_alone" in r:
+    alone, both = float(r["pair_alone"]), float(r["pair_both"])
+    p(f"What this machine allows: one single-thread run alone took {alone:.2f} s; two of them at")
+    p(f"once, as separate processes sharing nothing, took {both:.2f} s, that is {2 * alone / both:.2f}× the")
+    p("throughput of one. That is the ceiling for two workers here: the two cores share")
+    p("caches or memory bandwidth, so each runs slower when both are busy.")
+    p("")
 p("## Peak memory")
 p("")
 p("```sh")
