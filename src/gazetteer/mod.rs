@@ -174,8 +174,8 @@ fn flush_run(
     buffer: &mut String,
     starts: &mut Vec<u32>,
 ) {
-    let Some(run_text) = text.get(run.clone()) else { return };
-    if run_text.is_ascii() {
+    let run_text = text.get(run.clone()).filter(|r| r.is_ascii());
+    if let Some(run_text) = run_text {
         let base = buffer.len();
         buffer.push(' ');
         buffer.push_str(run_text);
@@ -183,6 +183,8 @@ fn flush_run(
             starts.push((base + t.span.start - run.start) as u32);
         }
     } else {
+        // Characters outside ASCII to normalise (or, were a span ever off the text, an
+        // empty token: every token keeps its place either way).
         for t in &tokens[run_tokens] {
             starts.push(buffer.len() as u32);
             buffer.push(' ');
