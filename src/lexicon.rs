@@ -538,12 +538,13 @@ enum Packed {
 #[inline]
 fn packed(key: &str) -> Packed {
     let b = key.as_bytes();
-    // The tag is the length + 1, so 0 can mark empty slots.
-    let tag = b.len() as u8 + 1;
+    // The tag is the length + 1, so 0 can mark empty slots (only short keys have one:
+    // the length of a long key may not fit in a byte).
+    let tag = |len: usize| len as u8 + 1;
     if b.len() <= 8 {
-        Packed::Short(pack8(b), tag)
+        Packed::Short(pack8(b), tag(b.len()))
     } else if b.len() <= 16 {
-        Packed::Mid(pack16(b), tag)
+        Packed::Mid(pack16(b), tag(b.len()))
     } else {
         Packed::Long
     }
@@ -647,6 +648,18 @@ mod tests {
         }
         assert!((0..5000).all(|i| table.get(&format!("w{i}")) == Some(&i)));
         assert_eq!(table.get("w5000"), None);
+    }
+
+    #[test]
+    fn keys_of_any_length_are_looked_up() {
+        // Regression (fuzzing): a 255-byte key overflowed the one-byte length tag.
+        let mut table: WordTable<u32> = WordTable::default();
+        for len in [1, 8, 9, 16, 17, 254, 255, 256, 1000] {
+            let key = "x".repeat(len);
+            assert_eq!(table.get(&key), None);
+            *table.get_or_insert_default(&key) = len as u32;
+            assert_eq!(table.get(&key), Some(&(len as u32)));
+        }
     }
 
     #[test]
