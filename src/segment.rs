@@ -258,7 +258,8 @@ fn sentence_end(
     sentence_end_at_mark(text, tokens, i, para_start, closing)
 }
 
-/// [`sentence_end`] at a terminal mark or an abbreviation.
+/// [`sentence_end`] at a terminal mark or an abbreviation (the only tokens it is
+/// called for).
 #[inline(never)]
 fn sentence_end_at_mark(
     text: &str,
@@ -269,9 +270,6 @@ fn sentence_end_at_mark(
 ) -> Option<usize> {
     let t = &tokens[i];
     let is_abbrev = t.is(TokenFlags::ABBREVIATION);
-    if !t.is(TokenFlags::TERMINAL) && !is_abbrev {
-        return None;
-    }
     // Take closing quotes and brackets along.
     let end = if (closing.from..=closing.end).contains(&(i + 1)) {
         closing.end

@@ -1,26 +1,11 @@
 //! The `gazette` program: JSON Lines in order with error lines, invalid UTF-8,
 //! offsets in characters, exit codes.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+#[path = "support/cli.rs"]
+mod cli;
 
-fn gazette(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("gazette runs");
-    let mut input = child.stdin.take().expect("stdin");
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("gazette finishes");
-    writer.join().expect("writer");
-    out
-}
+use cli::gazette;
+use std::process::Output;
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(out.stdout.clone())

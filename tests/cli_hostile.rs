@@ -5,9 +5,13 @@
 //! could not be read, `2` bad arguments or a bad `--list` file, `130` stopped by
 //! SIGINT or SIGTERM.
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::{command, gazette, spawn_piped, Scratch};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -17,54 +21,6 @@ const MB: usize = if cfg!(debug_assertions) { 1 << 18 } else { 1 << 20 };
 
 /// How long any one run may take before the test gives up on it.
 const DEADLINE: Duration = Duration::from_secs(120);
-
-/// A scratch directory for one test, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("gazette-cli-hostile-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("scratch directory");
-        Scratch(dir)
-    }
-
-    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).expect("scratch file");
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        std::fs::remove_dir_all(&self.0).ok();
-    }
-}
-
-fn command(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
-    command.args(args);
-    command
-}
-
-/// Run `gazette` with `stdin` as its input; stdout and stderr are collected.
-fn gazette(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = command(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("gazette runs");
-    let mut input = child.stdin.take().expect("stdin");
-    let data = stdin.to_vec();
-    // The input may be larger than a pipe holds: feed it from another thread.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("gazette finishes");
-    writer.join().expect("writer thread");
-    out
-}
 
 /// Wait for `child` at most [`DEADLINE`]; kill it and fail past that.
 fn wait(child: &mut Child, what: &str) -> ExitStatus {
@@ -397,12 +353,7 @@ fn interruption_stops_a_run_waiting_for_input() {
         (&["extract", "--jsonl"], "TERM", b"{\"id\": 1, \"text\": \"Kenya\"}\n"),
     ];
     for (args, signal, stdin) in runs {
-        let mut child = command(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("gazette runs");
+        let mut child = spawn_piped(args);
         // Some input, and the input left open: gazette waits for the rest.
         let mut input = child.stdin.take().expect("stdin");
         input.write_all(stdin).expect("input");

@@ -9,35 +9,14 @@
 //! user lists tie on all three, and the one listed first wins: the earlier line of
 //! one list, the list added first across lists. The outcome is deterministic.
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/invariants.rs"]
 mod invariants;
 
+use cli::Scratch;
 use gazette::{EntityKind, Error, Extractor};
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-/// A scratch directory for this test binary, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("gazette-lists-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("scratch directory");
-        Scratch(dir)
-    }
-
-    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).expect("scratch file");
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        std::fs::remove_dir_all(&self.0).ok();
-    }
-}
+use std::path::Path;
 
 fn build_text(tsv: &str) -> Result<Extractor, Error> {
     Extractor::builder().add_list("mine.tsv", tsv).build()
@@ -263,7 +242,7 @@ fn no_list_text_makes_the_builder_panic() {
 }
 
 fn gazette(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette")).args(args).output().expect("gazette runs")
+    cli::command(args).output().expect("gazette runs")
 }
 
 #[test]
