@@ -9,7 +9,7 @@ use crate::resolve::{resolve, select, Candidate};
 use crate::rules::{self, Context};
 use crate::segment::segment;
 use crate::segment::Segmentation;
-use crate::span::OffsetUnit;
+use crate::span::{OffsetUnit, Span};
 use crate::tokenize::{tokenize, Token, TokenFlags};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
@@ -36,6 +36,7 @@ pub const EMBEDDED_LISTS: &[(&str, &str)] = &[
 #[derive(Debug, Clone)]
 pub struct Extractor {
     inner: Arc<Inner>,
+    section_bytes: usize,
 }
 
 #[derive(Debug)]
@@ -69,6 +70,23 @@ impl Extractor {
         ExtractorBuilder::new()
     }
 
+    /// The same extractor, reading texts longer than `bytes` in sections of about
+    /// that size (see [`Extractor::extract`]; the default is [`SECTION_BYTES`]).
+    /// `usize::MAX` reads every text in one piece, whatever its length: every rule
+    /// then sees the whole document, and the memory used grows with it.
+    ///
+    /// ```
+    /// let extractor = gazette::Extractor::new();
+    /// let whole = extractor.clone().with_section_bytes(usize::MAX);
+    /// let text = "Vladimir Putin spoke.\n\nLater, Putin left.";
+    /// assert_eq!(extractor.with_section_bytes(24).extract(text).entities.len(), 1);
+    /// assert_eq!(whole.extract(text).entities.len(), 1);
+    /// ```
+    pub fn with_section_bytes(mut self, bytes: usize) -> Extractor {
+        self.section_bytes = bytes;
+        self
+    }
+
     /// The compiled gazetteer.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.inner.gazetteer
@@ -76,7 +94,74 @@ impl Extractor {
 
     /// Analyse one text. Offsets in the result are bytes; see
     /// [`Analysis::to_char_offsets`].
+    ///
+    /// A text longer than [`SECTION_BYTES`] is read in sections of about that size,
+    /// cut at paragraph breaks (see [`sections`]), so that the working memory of
+    /// every stage stays the same whatever the length of the text. Mentions are
+    /// linked into entities across the whole text; the rules that read a document
+    /// as a whole (whether it is a sports report, short forms of full names, the
+    /// referent of "he" or "the ministry", the gender an honorific gives a person)
+    /// read the section the words are in.
     pub fn extract(&self, text: &str) -> Analysis {
+        let cuts = sections(text, self.section_bytes);
+        if cuts.len() <= 1 {
+            return self.extract_one(text);
+        }
+        let mut read: Vec<Section> = Vec::with_capacity(cuts.len());
+        let mut candidates = Vec::new();
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        let mut token_base = 0;
+        for range in cuts {
+            let base = range.start;
+            let part = &text[range.clone()];
+            let tokens = tokenize(part);
+            let seg = segment(part, &tokens);
+            let norm = Normalized::new(part, &tokens);
+            let hits = self.inner.gazetteer.find(part, &tokens, &norm);
+            let resolved = self.entity_rules(part, &tokens, &seg, &norm, &hits);
+            candidates.extend(resolved.into_iter().map(|mut c| {
+                c.span = shift(c.span, base);
+                c.tokens = c.tokens.start + token_base..c.tokens.end + token_base;
+                c
+            }));
+            paragraphs.extend(seg.paragraphs.iter().map(|p| shift(p.span, base)));
+            sentences.extend(seg.sentences.iter().map(|s| shift(s.span, base)));
+            token_base += tokens.len();
+            read.push(Section { range, tokens, seg });
+        }
+        let (mentions, entities) = crate::link::link(text, candidates);
+        let mut quotes = Vec::new();
+        let mut local: Vec<crate::analysis::Mention> = Vec::new();
+        for section in &read {
+            let (base, end) = (section.range.start, section.range.end);
+            let lo = mentions.partition_point(|m| m.span.start < base);
+            let hi = mentions.partition_point(|m| m.span.start < end);
+            local.clear();
+            local.extend(mentions[lo..hi].iter().map(|m| crate::analysis::Mention {
+                span: Span::new(m.span.start - base, m.span.end - base),
+                ..m.clone()
+            }));
+            let found = crate::quotes::find_quotes(&crate::quotes::QuoteInput {
+                text: &text[section.range.clone()],
+                tokens: &section.tokens,
+                segmentation: &section.seg,
+                mentions: &local,
+                entities: &entities,
+            });
+            quotes.extend(found.into_iter().map(|mut q| {
+                q.content.iter_mut().for_each(|p| *p = shift(*p, base));
+                q.span = shift(q.span, base);
+                q.speaker = q.speaker.map(|s| shift(s, base));
+                q.cue = q.cue.map(|s| shift(s, base));
+                q
+            }));
+        }
+        Analysis { offsets: OffsetUnit::Bytes, paragraphs, sentences, mentions, entities, quotes }
+    }
+
+    /// [`Extractor::extract`] on a text read in one piece.
+    fn extract_one(&self, text: &str) -> Analysis {
         let tokens = tokenize(text);
         let seg = segment(text, &tokens);
         let norm = Normalized::new(text, &tokens);
@@ -99,6 +184,86 @@ impl Extractor {
             quotes,
         }
     }
+}
+
+/// The length of text [`Extractor::extract`] reads in one piece: longer texts are
+/// read in sections of about this size.
+pub const SECTION_BYTES: usize = 1 << 20;
+
+/// One section of a long text, kept from the first pass (tokens to entity
+/// candidates) for the second (quotations), which needs the whole text's entities.
+struct Section {
+    range: std::ops::Range<usize>,
+    tokens: Vec<Token>,
+    seg: Segmentation,
+}
+
+fn shift(span: Span, base: usize) -> Span {
+    Span::new(span.start + base, span.end + base)
+}
+
+/// Cut `text` into sections of at most `size` bytes: each cut is made where
+/// the whitespace before a blank line starts (a paragraph break) in the second half
+/// of the section, else before a line break, else before any whitespace, else at a
+/// character boundary (after the size only when no boundary lies in its second
+/// half: a size of a few bytes).
+/// The whitespace goes to the section after the cut, so a
+/// section's first token sees the same line breaks before it as in the whole text.
+/// One range covering the whole text when it is no longer than `size`.
+pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let size = size.max(2);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / size + 1);
+    let mut start = 0;
+    while text.len() - start > size {
+        let limit = start + size;
+        let floor = start + size / 2;
+        let cut = paragraph_break(bytes, floor, limit)
+            .or_else(|| whitespace_before(bytes, floor, limit, |b| b == b'\n'))
+            .or_else(|| whitespace_before(bytes, floor, limit, |b| b.is_ascii_whitespace()))
+            .or_else(|| (floor..=limit).rev().find(|&k| text.is_char_boundary(k)))
+            .unwrap_or_else(|| (limit..text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len()));
+        out.push(start..cut);
+        start = cut;
+    }
+    if start < text.len() || out.is_empty() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// The start of the whitespace run before the last blank line in `floor..limit`
+/// that has a non-blank byte before it after `floor`.
+fn paragraph_break(bytes: &[u8], floor: usize, limit: usize) -> Option<usize> {
+    let mut k = limit;
+    while k > floor {
+        k -= 1;
+        if bytes[k] != b'\n' {
+            continue;
+        }
+        // The run of spaces, tabs and line breaks this line break is part of.
+        let mut from = k;
+        while from > floor && matches!(bytes[from - 1], b' ' | b'\t' | b'\r' | b'\n') {
+            from -= 1;
+        }
+        let breaks = bytes[from..=k].iter().filter(|&&b| b == b'\n').count();
+        if breaks >= 2 && from > floor {
+            return Some(from);
+        }
+        k = from;
+    }
+    None
+}
+
+/// The start of the whitespace run around the last byte in `floor..limit` that
+/// `is` accepts, when a non-whitespace byte comes before it after `floor`.
+fn whitespace_before(bytes: &[u8], floor: usize, limit: usize, is: impl Fn(u8) -> bool) -> Option<usize> {
+    let k = (floor..limit).rev().find(|&k| is(bytes[k]))?;
+    let mut from = k;
+    while from > floor && bytes[from - 1].is_ascii_whitespace() {
+        from -= 1;
+    }
+    (from > floor).then_some(from)
 }
 
 impl Extractor {
@@ -249,7 +414,10 @@ impl ExtractorBuilder {
         });
         let lexicon = lexicon?;
         let (gazetteer, country_names) = compiled?;
-        Ok(Extractor { inner: Arc::new(Inner { gazetteer, country_names, lexicon, user_lists }) })
+        Ok(Extractor {
+            inner: Arc::new(Inner { gazetteer, country_names, lexicon, user_lists }),
+            section_bytes: SECTION_BYTES,
+        })
     }
 }
 

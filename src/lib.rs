@@ -23,7 +23,7 @@ pub mod tokenize;
 
 pub use analysis::{Analysis, Entity, EntityKind, FoundBy, Mention, MentionForm, Quote, QuoteKind, Rule};
 pub use error::Error;
-pub use extractor::{Extractor, ExtractorBuilder, EMBEDDED_LISTS};
+pub use extractor::{sections, Extractor, ExtractorBuilder, EMBEDDED_LISTS, SECTION_BYTES};
 pub use span::{CharOffsets, OffsetUnit, Span};
 
 #[cfg(doctest)]

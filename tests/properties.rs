@@ -172,6 +172,27 @@ fn check_segments(text: &str) {
     }
 }
 
+/// Sections tile the text in order, cut on character boundaries, no longer than
+/// the size asked for (but for the end of a character when the size is tiny).
+fn check_sections(text: &str, size: usize) {
+    let sections = gazette::sections(text, size);
+    assert_eq!(sections.first().map(|r| r.start), Some(0), "{sections:?}");
+    assert_eq!(sections.last().map(|r| r.end), Some(text.len()), "{sections:?}");
+    for pair in sections.windows(2) {
+        assert_eq!(pair[0].end, pair[1].start, "{sections:?}");
+    }
+    for r in &sections {
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{r:?}");
+        assert!(r.start < r.end || text.is_empty(), "empty section {r:?}");
+        // Over the size only to reach the end of a character longer than half of it.
+        let limit = if size.max(2) / 2 < 4 { size.max(2) + 3 } else { size };
+        assert!(r.len() <= limit, "section {r:?} over {size} bytes");
+    }
+    if text.len() <= size.max(2) {
+        assert_eq!(sections.len(), 1);
+    }
+}
+
 /// Every character boundary converts to code points and back, and every code-point
 /// offset to bytes and back.
 fn check_offsets(text: &str) {
@@ -232,6 +253,21 @@ proptest! {
             gazetteer.find(&text, &tokens, &norm),
             gazetteer.find_unanchored(&text, &tokens, &norm)
         );
+    }
+
+    #[test]
+    fn sections_tile_any_string(text in any::<String>(), size in 0usize..48) {
+        check_sections(&text, size);
+    }
+
+    #[test]
+    fn sections_tile_news_articles(text in news_article(), size in 0usize..400) {
+        check_sections(&text, size);
+    }
+
+    #[test]
+    fn extract_in_sections_holds_its_invariants(text in prop_oneof![any::<String>(), news_article()], size in 1usize..300) {
+        invariants::check(&text, &Extractor::new().with_section_bytes(size).extract(&text));
     }
 
     #[test]
