@@ -180,6 +180,13 @@ fn bench_size(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, 
     group.bench_function("extract", |b| {
         b.iter(|| assert_eq!(r.extractor.extract(black_box(text)).mentions.len(), expected_extract))
     });
+    if text.len() > gazette::SECTION_BYTES {
+        // The same text read in one piece, for comparison.
+        let whole = r.extractor.clone().with_section_bytes(usize::MAX);
+        group.bench_function("extract_one_piece", |b| {
+            b.iter(|| assert_eq!(whole.extract(black_box(text)).mentions.len(), expected_mentions))
+        });
+    }
     group.bench_function("aho_corasick", |b| {
         b.iter(|| assert_eq!(automaton_pass(gazetteer, black_box(s.norm.as_str())), expected_matches))
     });
