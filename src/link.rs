@@ -26,7 +26,15 @@ const MAX_HOLDERS: usize = 64;
 
 /// Build mentions and entities from resolved candidates (sorted by start).
 pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity>) {
-    let mut entities: Vec<Entity> = Vec::new();
+    // A document names each entity a few times: room for a quarter of the
+    // candidates, given back at the end (a shrink in place, no copy).
+    let expected_entities = candidates.len() / 4 + 8;
+    let mut entities: Vec<Entity> = Vec::with_capacity(expected_entities);
+
+    // Organisation mentions without a list entry written in capitals ("PTI") are
+    // tried as the initials of the other organisation mentions: only then are the
+    // words of organisations with a list entry needed.
+    let acronyms = candidates.iter().any(|c| is_acronym(c, text));
 
     // The words of every candidate the links below look at (people without a list
     // entry, organisations), split once into one arena; candidate i's words are
@@ -42,7 +50,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let mut per_kind = [0usize; 4];
     for c in &candidates {
         per_kind[kind_index(c.kind)] += 1;
-        if has_words(c) {
+        if has_words(c) && (c.canonical.is_none() || acronyms) {
             let from = arena.len();
             push_name_words(c.span.text(text), &mut arena);
             if c.kind == EntityKind::Person {
@@ -67,11 +75,11 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     // looks only at the few distinct names that hold its first word.
     let mut distinct: HashMap<&[u32], u32, BuildNameHasher> =
         HashMap::with_capacity_and_hasher(people / 4, BuildNameHasher::default());
-    let mut full_names: Vec<&[u32]> = Vec::new();
+    let mut full_names: Vec<&[u32]> = Vec::with_capacity(people / 4);
     // (distinct name, candidate), (word, distinct name), (word, candidate) pairs,
     // grouped once all are known.
     let mut name_at: Vec<(u32, u32)> = Vec::with_capacity(people);
-    let mut word_in_name: Vec<(u32, u32)> = Vec::new();
+    let mut word_in_name: Vec<(u32, u32)> = Vec::with_capacity(people / 2);
     let mut word_at: Vec<(u32, u32)> = Vec::with_capacity(people * 2);
     for (i, c) in candidates.iter().enumerate() {
         if c.kind != EntityKind::Person || c.canonical.is_some() {
@@ -104,7 +112,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let mut initials = String::new();
     let mut initials_of: Vec<(u32, u32, usize)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
-        if c.kind == EntityKind::Organization {
+        if acronyms && c.kind == EntityKind::Organization {
             let name = words(i);
             if name.len() >= 2 {
                 let from = initials.len();
@@ -176,12 +184,10 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                 }
             }
             EntityKind::Organization => {
-                let surface = c.span.text(text);
-                if surface.chars().nth(1).is_none()
-                    || !surface.chars().all(|ch| ch.is_uppercase() || ch == '.')
-                {
+                if !is_acronym(c, text) {
                     continue;
                 }
+                let surface = c.span.text(text);
                 scratch.clear();
                 scratch.extend(surface.chars().filter(|ch| *ch != '.'));
                 if let Some(&j) = org_initials.get(scratch.as_str()) {
@@ -220,7 +226,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let mut by_address: Vec<(usize, usize)> = vec![(0, 0); slots];
     let slot_of = |address: usize| ((address >> 4) ^ (address >> 14)) & (slots - 1);
     // Byte length of the text each entity's name was taken from.
-    let mut name_len: Vec<usize> = Vec::new();
+    let mut name_len: Vec<usize> = Vec::with_capacity(expected_entities);
     let mut entity_of_candidate: Vec<usize> = vec![usize::MAX; candidates.len()];
     let mut joined = String::new();
     let mut key_words: Vec<&str> = Vec::new();
@@ -313,10 +319,23 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
         let found_by = std::mem::replace(&mut c.found_by, FoundBy::Rule(Rule::Context));
         mentions.push(Mention { span: c.span, kind: c.kind, form: c.form, entity, found_by });
     }
+    entities.shrink_to_fit();
     (mentions, entities)
 }
 
-/// Whether [`link`] splits the candidate's words into its arena.
+/// An organisation mention without a list entry written in capitals ("PTI", "U.N."):
+/// [`link`] tries it as the initials of the other organisation mentions.
+fn is_acronym(c: &Candidate, text: &str) -> bool {
+    if c.kind != EntityKind::Organization || c.canonical.is_some() {
+        return false;
+    }
+    let surface = c.span.text(text);
+    surface.chars().nth(1).is_some() && surface.chars().all(|ch| ch.is_uppercase() || ch == '.')
+}
+
+/// Whether [`link`] looks at the candidate's words: people without a list entry and
+/// organisations (those with a list entry only when the document has acronyms to
+/// link, see [`is_acronym`]).
 fn has_words(c: &Candidate) -> bool {
     match c.kind {
         EntityKind::Person => c.canonical.is_none(),
