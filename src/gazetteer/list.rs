@@ -81,6 +81,29 @@ impl List {
         // A byte-order mark (lists saved by spreadsheet programs and Notepad) is not
         // part of the first line: it hid a header comment and made line 1 an error.
         let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        Ok(List { name: Arc::from(name), entries: List::parse_entries(name, source, 0)? })
+    }
+
+    /// Cut a list's text in two at the start of a line near byte `at` (after a
+    /// byte-order mark, which is dropped): the two parts and the number of lines
+    /// in the first. [`List::parse_entries`] parses the parts side by side; their
+    /// entries one after the other are those of [`List::parse`].
+    pub(crate) fn cut(source: &str, at: usize) -> (&str, &str, usize) {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let bytes = source.as_bytes();
+        let at = at.min(bytes.len());
+        let cut = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| at + i + 1);
+        let (head, tail) = source.split_at(cut);
+        (head, tail, head.bytes().filter(|&b| b == b'\n').count())
+    }
+
+    /// The entries of the lines of `source`, the text of list `name` after its
+    /// first `lines_before` lines (for error messages and [`ListEntry::line`]).
+    pub(crate) fn parse_entries(
+        name: &str,
+        source: &str,
+        lines_before: usize,
+    ) -> Result<Vec<ListEntry>, Error> {
         let lines = source.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut entries: Vec<ListEntry> = Vec::with_capacity(lines);
         let shared_empty: Ids = Arc::from(Vec::new());
@@ -89,7 +112,7 @@ impl List {
         // Identifiers being read, reused from line to line.
         let mut pairs: Vec<(String, String)> = Vec::new();
         for (i, raw) in source.lines().enumerate() {
-            let line_no = i + 1;
+            let line_no = lines_before + i + 1;
             let line = raw.trim_end_matches(['\r', '\n']);
             if line.starts_with('#') || trim(line).is_empty() {
                 continue;
@@ -184,7 +207,7 @@ impl List {
                 line: line_no,
             });
         }
-        Ok(List { name: Arc::from(name), entries })
+        Ok(entries)
     }
 }
 
@@ -307,6 +330,22 @@ mod tests {
         assert_eq!(l.entries[0].line, 2);
         let l = List::parse("f", "\u{feff}Acme\torganization\n").unwrap();
         assert_eq!(l.entries[0].name, "Acme");
+    }
+
+    #[test]
+    fn a_list_cut_in_two_parses_as_a_whole() {
+        let src = "\u{feff}# header\nChad\tcountry\tChad\tiso2=TD\nTchad\tcountry\tChad\tiso2=TD\n\nKabul\tlocation\n";
+        let whole = List::parse("f", src).unwrap().entries;
+        for at in 0..=src.len() + 1 {
+            let (head, tail, lines) = List::cut(src, at);
+            let mut parts = List::parse_entries("f", head, 0).unwrap();
+            parts.extend(List::parse_entries("f", tail, lines).unwrap());
+            assert_eq!(parts, whole, "cut at {at}");
+        }
+        let bad = "Chad\tcountry\nKabul\tplace\n";
+        let (head, tail, lines) = List::cut(bad, 3);
+        assert!(List::parse_entries("f", head, 0).is_ok());
+        assert_eq!(List::parse_entries("f", tail, lines).unwrap_err().line(), Some(2));
     }
 
     #[test]
