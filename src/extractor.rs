@@ -394,15 +394,50 @@ impl ExtractorBuilder {
             });
         }
         let user_lists = lists.len();
-        // The word lists and the automaton are independent: build them side by side.
+        // The word lists and the automaton are independent: build them side by
+        // side. Parsing the embedded lists comes before the automaton and is shared
+        // out too: the second thread first parses the end of the largest list (half
+        // the embedded text), then builds the word lists, which are only needed
+        // once the automaton is built.
         let embedded = self.embedded;
+        let largest = (0..EMBEDDED_LISTS.len()).max_by_key(|&i| EMBEDDED_LISTS[i].1.len()).unwrap_or(0);
+        let all: usize = EMBEDDED_LISTS.iter().map(|(_, tsv)| tsv.len()).sum();
+        let (largest_name, largest_tsv) = EMBEDDED_LISTS.get(largest).copied().unwrap_or(("", ""));
+        let (head, tail, head_lines) = List::cut(largest_tsv, largest_tsv.len().saturating_sub(all / 2));
         let (lexicon, compiled) = std::thread::scope(|scope| {
-            let lexicon =
-                scope.spawn(move || if embedded { Lexicon::embedded() } else { Ok(Lexicon::default()) });
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let lexicon = scope.spawn(move || {
+                if !embedded {
+                    return Ok(Lexicon::default());
+                }
+                // (Sending fails only if the other thread has stopped on an error.)
+                let _ = sender.send(List::parse_entries(largest_name, tail, head_lines));
+                Lexicon::embedded()
+            });
             let compiled = (|| -> Result<_, Error> {
                 if embedded {
-                    for (name, tsv) in EMBEDDED_LISTS {
-                        lists.push(List::parse(name, tsv)?);
+                    // This thread's parts first; then every part in list order, so
+                    // that the first error in the text is the one reported.
+                    let parts: Vec<_> = EMBEDDED_LISTS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &(name, tsv))| {
+                            if i == largest {
+                                List::parse_entries(name, head, 0)
+                            } else {
+                                List::parse(name, tsv).map(|list| list.entries)
+                            }
+                        })
+                        .collect();
+                    for (i, (part, &(name, _))) in parts.into_iter().zip(EMBEDDED_LISTS).enumerate() {
+                        let mut entries = part?;
+                        if i == largest {
+                            let rest = receiver
+                                .recv()
+                                .unwrap_or_else(|_| Err(Error::list_file(name, "could not be parsed")))?;
+                            entries.extend(rest);
+                        }
+                        lists.push(List { name: Arc::from(name), entries });
                     }
                 }
                 let country_names = country_names(&lists);

@@ -13,98 +13,124 @@
 //!
 //! An entity's name is its list canonical name, or else its longest mention.
 
-use crate::analysis::{Entity, EntityKind, Mention, MentionForm};
-use crate::lexicon::BuildWordHasher;
+use crate::analysis::{Entity, EntityKind, FoundBy, Mention, MentionForm, Rule};
 use crate::resolve::Candidate;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// How many distinct full names a multiword short form is compared with (they are
 /// tried in order of first appearance). Real documents have a handful.
 const MAX_HOLDERS: usize = 64;
 
 /// Build mentions and entities from resolved candidates (sorted by start).
-pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity>) {
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut mentions: Vec<Mention> = Vec::with_capacity(candidates.len());
+pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity>) {
+    // A document names each entity a few times: room for a quarter of the
+    // candidates, given back at the end (a shrink in place, no copy).
+    let expected_entities = candidates.len() / 4 + 8;
+    let mut entities: Vec<Entity> = Vec::with_capacity(expected_entities);
+
+    // Organisation mentions without a list entry written in capitals ("PTI") are
+    // tried as the initials of the other organisation mentions: only then are the
+    // words of organisations with a list entry needed.
+    let acronyms = candidates.iter().any(|c| is_acronym(c, text));
 
     // The words of every candidate the links below look at (people without a list
-    // entry, organisations), split once into one arena; `words_of[i]` is candidate
-    // i's range in it (empty for the others).
+    // entry, organisations), split once into one arena; candidate i's words are
+    // `arena[ends[i]..ends[i + 1]]` (none for the others). The words of people are
+    // numbered as they come (each word hashed once): `numbers` is parallel to
+    // `arena`, and names are compared, looked up and grouped as numbers from there.
     let mut arena: Vec<&str> = Vec::with_capacity(candidates.len() * 2);
-    let mut words_of: Vec<(u32, u32)> = Vec::with_capacity(candidates.len());
+    let mut numbers: Vec<u32> = Vec::with_capacity(candidates.len() * 2);
+    let mut ends: Vec<u32> = Vec::with_capacity(candidates.len() + 1);
+    ends.push(0);
+    let mut word_numbers: HashMap<&str, u32, BuildNameHasher> = HashMap::default();
+    let mut people = 0;
+    let mut per_kind = [0usize; 4];
     for c in &candidates {
-        let from = arena.len() as u32;
-        if has_words(c) {
+        per_kind[kind_index(c.kind)] += 1;
+        if has_words(c) && (c.canonical.is_none() || acronyms) {
+            let from = arena.len();
             push_name_words(c.span.text(text), &mut arena);
+            if c.kind == EntityKind::Person {
+                people += 1;
+                for &word in &arena[from..] {
+                    let next = word_numbers.len() as u32;
+                    numbers.push(*word_numbers.entry(word).or_insert(next));
+                }
+            } else {
+                numbers.resize(arena.len(), u32::MAX);
+            }
         }
-        words_of.push((from, arena.len() as u32));
+        ends.push(arena.len() as u32);
     }
-    let words = |i: usize| -> &[&str] {
-        let (from, to) = words_of[i];
-        &arena[from as usize..to as usize]
-    };
+    let word_count = word_numbers.len();
+    drop(word_numbers);
+    let words = |i: usize| -> &[&str] { &arena[ends[i] as usize..ends[i + 1] as usize] };
+    let name_numbers = |i: usize| -> &[u32] { &numbers[ends[i] as usize..ends[i + 1] as usize] };
 
     // Distinct full person names (two or more words), where each occurs (candidate
     // indices in text order), and which distinct names hold each word: a short form
     // looks only at the few distinct names that hold its first word.
-    let people = candidates.iter().filter(|c| c.kind == EntityKind::Person && c.canonical.is_none()).count();
-    let mut distinct: HashMap<&[&str], usize, BuildWordHasher> =
-        HashMap::with_capacity_and_hasher(people, BuildWordHasher::default());
-    let mut full_names: Vec<&[&str]> = Vec::new();
+    let mut distinct: HashMap<&[u32], u32, BuildNameHasher> =
+        HashMap::with_capacity_and_hasher(people / 4, BuildNameHasher::default());
+    let mut full_names: Vec<&[u32]> = Vec::with_capacity(people / 4);
     // (distinct name, candidate), (word, distinct name), (word, candidate) pairs,
     // grouped once all are known.
-    let mut name_at: Vec<(usize, usize)> = Vec::with_capacity(people);
-    let mut word_in_name: Vec<(&str, usize)> = Vec::with_capacity(people * 2);
-    let mut word_at: Vec<(&str, usize)> = Vec::with_capacity(people * 2);
+    let mut name_at: Vec<(u32, u32)> = Vec::with_capacity(people);
+    let mut word_in_name: Vec<(u32, u32)> = Vec::with_capacity(people / 2);
+    let mut word_at: Vec<(u32, u32)> = Vec::with_capacity(people * 2);
     for (i, c) in candidates.iter().enumerate() {
         if c.kind != EntityKind::Person || c.canonical.is_some() {
             continue;
         }
-        let name = words(i);
+        let name = name_numbers(i);
         if name.len() < 2 {
             continue;
         }
         let id = *distinct.entry(name).or_insert_with(|| {
-            word_in_name.extend(name.iter().map(|&w| (w, full_names.len())));
+            let id = full_names.len() as u32;
+            word_in_name.extend(distinct_words(name).map(|w| (w, id)));
             full_names.push(name);
-            full_names.len() - 1
+            id
         });
-        name_at.push((id, i));
-        word_at.extend(name.iter().map(|&w| (w, i)));
+        name_at.push((id, i as u32));
+        // (A word twice in a name gives a repeated candidate here, which the binary
+        // searches below do not mind.)
+        word_at.extend(name.iter().map(|&w| (w, i as u32)));
     }
-    // Where each distinct name occurs (candidate indices in text order).
-    name_at.sort_unstable();
-    let mut name_ranges = vec![(0u32, 0u32); full_names.len()];
-    for (k, &(id, _)) in name_at.iter().enumerate() {
-        let r = &mut name_ranges[id];
-        if r.1 == 0 {
-            r.0 = k as u32;
-        }
-        r.1 = k as u32 + 1;
-    }
-    let occurrences_of = |id: usize| -> &[(usize, usize)] {
-        let (from, to) = name_ranges[id];
-        &name_at[from as usize..to as usize]
-    };
-    // Which distinct names hold each word, and the candidates of the full names
-    // holding each word, in text order.
-    let names_with_word = Postings::new(word_in_name);
-    let occurrences_with_word = Postings::new(word_at);
-    // Organisation acronyms: initials of multiword organisation names.
-    let mut org_initials: HashMap<String, usize, BuildWordHasher> = HashMap::default();
-    let mut scratch = String::new();
+    drop(distinct);
+    // Where each distinct name occurs; which distinct names hold each word; and the
+    // candidates of the full names holding each word: all in increasing order.
+    let occurrences_of = Groups::new(full_names.len(), &name_at);
+    let names_with_word = Groups::new(word_count, &word_in_name);
+    let occurrences_with_word = Groups::new(word_count, &word_at);
+
+    // Organisation acronyms: initials of multiword organisation names, written into
+    // one buffer, then looked up there (the first name with given initials wins).
+    let mut initials = String::new();
+    let mut initials_of: Vec<(u32, u32, usize)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
-        if c.kind == EntityKind::Organization {
+        if acronyms && c.kind == EntityKind::Organization {
             let name = words(i);
             if name.len() >= 2 {
-                scratch.clear();
-                scratch.extend(name.iter().filter_map(|w| w.chars().next()).filter(|ch| ch.is_uppercase()));
-                if scratch.chars().nth(1).is_some() && !org_initials.contains_key(scratch.as_str()) {
-                    org_initials.insert(scratch.clone(), i);
+                let from = initials.len();
+                initials.extend(name.iter().filter_map(|w| w.chars().next()).filter(|ch| ch.is_uppercase()));
+                if initials[from..].chars().nth(1).is_some() {
+                    initials_of.push((from as u32, initials.len() as u32, i));
+                } else {
+                    initials.truncate(from);
                 }
             }
         }
     }
+    let mut org_initials: HashMap<&str, usize, BuildNameHasher> =
+        HashMap::with_capacity_and_hasher(initials_of.len(), BuildNameHasher::default());
+    for &(from, to, i) in &initials_of {
+        org_initials.entry(&initials[from as usize..to as usize]).or_insert(i);
+    }
+    let mut scratch = String::new();
 
     // Which candidate each candidate links to (itself when it is its own head).
     let mut head: Vec<usize> = (0..candidates.len()).collect();
@@ -114,19 +140,19 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
         }
         match c.kind {
             EntityKind::Person => {
-                let name = words(i);
+                let name = name_numbers(i);
                 if name.is_empty() {
                     continue;
                 }
                 let contains =
-                    |full: &[&str]| full.len() > name.len() && full.windows(name.len()).any(|w| w == name);
+                    |full: &[u32]| full.len() > name.len() && full.windows(name.len()).any(|w| w == name);
                 // One word (the usual short form): every full name holding it qualifies,
                 // so the nearest one is a binary search in its occurrences.
                 if name.len() == 1 {
-                    let Some(at) = occurrences_with_word.get(name[0]) else { continue };
-                    let split = at.partition_point(|&j| j < i);
-                    let before = split.checked_sub(1).map(|k| at[k]);
-                    let after = at.get(split).copied().filter(|&j| j > i);
+                    let at = occurrences_with_word.get(name[0]);
+                    let split = at.partition_point(|&j| (j as usize) < i);
+                    let before = split.checked_sub(1).map(|k| at[k] as usize);
+                    let after = at.get(split).map(|&j| j as usize).filter(|&j| j > i);
                     if let Some(j) = before.or(after) {
                         head[i] = j;
                     }
@@ -134,20 +160,22 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                 }
                 // Several words: only the full names that hold the first word can hold
                 // them all; look at a bounded number of them.
-                let Some(holders) = names_with_word.get(name[0]) else { continue };
+                let holders = names_with_word.get(name[0]);
                 // The nearest occurrence of a longer name before the mention, else after.
                 let mut before: Option<usize> = None;
                 let mut after: Option<usize> = None;
                 for &id in holders.iter().take(MAX_HOLDERS) {
-                    let (full, at) = (full_names[id], occurrences_of(id));
+                    let (full, at) = (full_names[id as usize], occurrences_of.get(id));
                     if !contains(full) {
                         continue;
                     }
-                    let split = at.partition_point(|&(_, j)| j < i);
-                    if let Some(&(_, j)) = split.checked_sub(1).and_then(|k| at.get(k)) {
+                    let split = at.partition_point(|&j| (j as usize) < i);
+                    if let Some(&j) = split.checked_sub(1).and_then(|k| at.get(k)) {
+                        let j = j as usize;
                         before = Some(before.map_or(j, |b| b.max(j)));
                     }
-                    if let Some(&(_, j)) = at.get(split).filter(|&&(_, j)| j > i) {
+                    if let Some(&j) = at.get(split).filter(|&&j| j as usize > i) {
+                        let j = j as usize;
                         after = Some(after.map_or(j, |a| a.min(j)));
                     }
                 }
@@ -156,12 +184,10 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                 }
             }
             EntityKind::Organization => {
-                let surface = c.span.text(text);
-                if surface.chars().nth(1).is_none()
-                    || !surface.chars().all(|ch| ch.is_uppercase() || ch == '.')
-                {
+                if !is_acronym(c, text) {
                     continue;
                 }
+                let surface = c.span.text(text);
                 scratch.clear();
                 scratch.extend(surface.chars().filter(|ch| *ch != '.'));
                 if let Some(&j) = org_initials.get(scratch.as_str()) {
@@ -185,49 +211,79 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
     }
 
     // Entities by kind and key (the canonical name, or the mention's words joined by
-    // single spaces), looked up through one reused buffer.
-    let mut by_key: [HashMap<Box<str>, usize, BuildWordHasher>; 4] = Default::default();
+    // single spaces). Keys borrow the canonical name or the text where they can (a
+    // name written with single spaces and nothing trimmed); joined words are built
+    // in one reused buffer.
+    // (A document names each entity a few times: the maps start at a quarter of
+    // their kind's candidates.)
+    let mut by_key: [HashMap<Cow<'_, str>, usize, BuildNameHasher>; 4] =
+        per_kind.map(|n| HashMap::with_capacity_and_hasher(n / 4, BuildNameHasher::default()));
+    // Most list mentions repeat an entry met before, whose shared canonical name is
+    // the same allocation: a direct-mapped cache from the name's address to its
+    // entity answers them without hashing the name. A slot is only a hint, checked
+    // against the address and the entity's kind.
+    let slots = (candidates.len() / 4).next_power_of_two().max(64);
+    let mut by_address: Vec<(usize, usize)> = vec![(0, 0); slots];
+    let slot_of = |address: usize| ((address >> 4) ^ (address >> 14)) & (slots - 1);
     // Byte length of the text each entity's name was taken from.
-    let mut name_len: Vec<usize> = Vec::new();
+    let mut name_len: Vec<usize> = Vec::with_capacity(expected_entities);
     let mut entity_of_candidate: Vec<usize> = vec![usize::MAX; candidates.len()];
-    let mut key = String::new();
+    let mut joined = String::new();
     let mut key_words: Vec<&str> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         let h = head[i];
-        let entity = if h != i && entity_of_candidate[h] != usize::MAX {
+        let hc = &candidates[h];
+        let address = hc.canonical.as_ref().map_or(0, |canon| Arc::as_ptr(canon) as *const u8 as usize);
+        let cached = match by_address[slot_of(address)] {
+            (a, e) if address != 0 && a == address && entities[e].kind == c.kind => Some(e),
+            _ => None,
+        };
+        let entity = if let Some(e) = cached {
+            e
+        } else if h != i && entity_of_candidate[h] != usize::MAX {
             entity_of_candidate[h]
         } else {
-            let hc = &candidates[h];
-            key.clear();
-            match &hc.canonical {
-                Some(canon) => key.push_str(canon),
-                None if has_words(hc) => join_words(words(h), &mut key),
+            let key: &str = match &hc.canonical {
+                Some(canon) => canon,
                 None => {
-                    key_words.clear();
-                    push_name_words(hc.span.text(text), &mut key_words);
-                    join_words(&key_words, &mut key);
+                    joined.clear();
+                    if has_words(hc) {
+                        join_words(words(h), &mut joined);
+                    } else {
+                        key_words.clear();
+                        push_name_words(hc.span.text(text), &mut key_words);
+                        join_words(&key_words, &mut joined);
+                    }
+                    &joined
                 }
-            }
+            };
             let map = &mut by_key[kind_index(c.kind)];
-            match map.get(key.as_str()) {
+            let e = match map.get(key) {
                 Some(&e) => e,
                 None => {
                     let e = entities.len();
-                    let name = key.clone();
-                    let ids: BTreeMap<String, String> = hc
-                        .ids
-                        .as_deref()
-                        .unwrap_or(&[])
-                        .iter()
-                        .filter(|(k, _)| k != "pop" && k != "type")
-                        .cloned()
-                        .collect();
+                    let mut ids = BTreeMap::new();
+                    for (k, v) in hc.ids.as_deref().unwrap_or(&[]) {
+                        if k != "pop" && k != "type" {
+                            ids.insert(k.clone(), v.clone());
+                        }
+                    }
                     name_len.push(hc.span.len());
-                    entities.push(Entity { kind: c.kind, name, ids, mentions: Vec::new() });
-                    map.insert(key.as_str().into(), e);
+                    entities.push(Entity { kind: c.kind, name: key.to_owned(), ids, mentions: Vec::new() });
+                    let surface = hc.span.text(text);
+                    let stored = match &hc.canonical {
+                        Some(canon) => Cow::Borrowed(&**canon),
+                        None if surface == key => Cow::Borrowed(surface),
+                        None => Cow::Owned(key.to_owned()),
+                    };
+                    map.insert(stored, e);
                     e
                 }
+            };
+            if address != 0 {
+                by_address[slot_of(address)] = (address, e);
             }
+            e
         };
         entity_of_candidate[i] = entity;
         if c.form == MentionForm::Name && c.canonical.is_none() && c.span.len() > name_len[entity] {
@@ -243,14 +299,8 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
                 join_words(&key_words, name);
             }
         }
-        mentions.push(Mention {
-            span: c.span,
-            kind: c.kind,
-            form: c.form,
-            entity,
-            found_by: c.found_by.clone(),
-        });
     }
+    drop(by_key);
     // Each entity's mentions, in text order, in vectors of the right size.
     let mut counts = vec![0usize; entities.len()];
     for &e in &entity_of_candidate {
@@ -262,10 +312,30 @@ pub fn link(text: &str, candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<Entity
     for (i, &e) in entity_of_candidate.iter().enumerate() {
         entities[e].mentions.push(i);
     }
+    // The mentions take over what the candidates found them by (taken out of each
+    // candidate in place, without moving the candidates).
+    let mut mentions = Vec::with_capacity(candidates.len());
+    for (c, entity) in candidates.iter_mut().zip(entity_of_candidate) {
+        let found_by = std::mem::replace(&mut c.found_by, FoundBy::Rule(Rule::Context));
+        mentions.push(Mention { span: c.span, kind: c.kind, form: c.form, entity, found_by });
+    }
+    entities.shrink_to_fit();
     (mentions, entities)
 }
 
-/// Whether [`link`] splits the candidate's words into its arena.
+/// An organisation mention without a list entry written in capitals ("PTI", "U.N."):
+/// [`link`] tries it as the initials of the other organisation mentions.
+fn is_acronym(c: &Candidate, text: &str) -> bool {
+    if c.kind != EntityKind::Organization || c.canonical.is_some() {
+        return false;
+    }
+    let surface = c.span.text(text);
+    surface.chars().nth(1).is_some() && surface.chars().all(|ch| ch.is_uppercase() || ch == '.')
+}
+
+/// Whether [`link`] looks at the candidate's words: people without a list entry and
+/// organisations (those with a list entry only when the document has acronyms to
+/// link, see [`is_acronym`]).
 fn has_words(c: &Candidate) -> bool {
     match c.kind {
         EntityKind::Person => c.canonical.is_none(),
@@ -274,44 +344,104 @@ fn has_words(c: &Candidate) -> bool {
     }
 }
 
-/// Values grouped by word, built from (word, value) pairs: words numbered as they
-/// come, the pairs sorted as numbers into one array, and a range into it for each
-/// word, instead of a growing vector per word. The values of a word come out in
-/// increasing order, without repeats.
-struct Postings<'t> {
-    ids: HashMap<&'t str, u32, BuildWordHasher>,
-    ranges: Vec<(u32, u32)>,
-    values: Vec<usize>,
+/// The word numbers of a name, each once (a name may repeat a word).
+fn distinct_words(name: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    name.iter().enumerate().filter(|&(k, w)| !name[..k].contains(w)).map(|(_, &w)| w)
 }
 
-impl<'t> Postings<'t> {
-    fn new(pairs: Vec<(&'t str, usize)>) -> Postings<'t> {
-        let mut ids: HashMap<&str, u32, BuildWordHasher> =
-            HashMap::with_capacity_and_hasher(pairs.len(), BuildWordHasher::default());
-        let mut numbered: Vec<(u32, usize)> = pairs
-            .iter()
-            .map(|&(word, v)| {
-                let next = ids.len() as u32;
-                (*ids.entry(word).or_insert(next), v)
-            })
-            .collect();
-        numbered.sort_unstable();
-        numbered.dedup();
-        let mut ranges = vec![(0u32, 0u32); ids.len()];
-        for (k, &(id, _)) in numbered.iter().enumerate() {
-            let r = &mut ranges[id as usize];
-            if r.1 == 0 {
-                r.0 = k as u32;
-            }
-            r.1 = k as u32 + 1;
+/// Values grouped by a dense key (a word or name number), built from (key, value)
+/// pairs by counting, instead of a growing vector per key: one array of values and
+/// where each key's values start in it. The pairs of one key come in increasing
+/// value order, and so do its values.
+struct Groups {
+    /// `starts[k]..starts[k + 1]` is key `k`'s range in `values`.
+    starts: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl Groups {
+    fn new(keys: usize, pairs: &[(u32, u32)]) -> Groups {
+        // Count each key's pairs, sum the counts into where each key's values end,
+        // then place the pairs from the last: each key's end moves back to its start.
+        let mut starts = vec![0u32; keys + 1];
+        for &(k, _) in pairs {
+            starts[k as usize] += 1;
         }
-        let values = numbered.into_iter().map(|(_, v)| v).collect();
-        Postings { ids, ranges, values }
+        let mut total = 0;
+        for s in &mut starts {
+            total += *s;
+            *s = total;
+        }
+        let mut values = vec![0u32; pairs.len()];
+        for &(k, v) in pairs.iter().rev() {
+            let s = &mut starts[k as usize];
+            *s -= 1;
+            values[*s as usize] = v;
+        }
+        Groups { starts, values }
     }
 
-    fn get(&self, word: &str) -> Option<&[usize]> {
-        let &(from, to) = self.ranges.get(*self.ids.get(word)? as usize)?;
-        self.values.get(from as usize..to as usize)
+    /// The values of key `k` (none for a key without pairs).
+    fn get(&self, k: u32) -> &[u32] {
+        let k = k as usize;
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&from), Some(&to)) => self.values.get(from as usize..to as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// An FxHash-style hasher for the short keys hashed here (words, names, lists of
+/// word numbers): eight bytes a step, the last one to seven bytes read at once
+/// rather than byte by byte, and an integer in one step. The keys come from the
+/// document, but each map lives for one call and holds a document's names, so
+/// flooding is not a concern.
+#[derive(Debug, Clone, Copy, Default)]
+struct NameHasher(u64);
+
+/// Builds [`NameHasher`]s.
+type BuildNameHasher = BuildHasherDefault<NameHasher>;
+
+impl NameHasher {
+    fn add(&mut self, v: u64) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+}
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let read8 = |b: &[u8]| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        let read4 = |b: &[u8]| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(read8(c));
+        }
+        // The rest, in reads that may overlap, with its length.
+        let rest = chunks.remainder();
+        let n = rest.len();
+        let last = match n {
+            0 => return,
+            1..=3 => u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16,
+            _ => read4(rest) | read4(&rest[n - 4..]) << 32,
+        };
+        self.add(last ^ (n as u64) << 59);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
 }
 
@@ -324,44 +454,79 @@ fn kind_index(kind: EntityKind) -> usize {
     }
 }
 
-/// Append the words of a name to `out`, without possessive endings and punctuation.
+/// Append the words of a name to `out`, without possessive endings and punctuation:
+/// the pieces between whitespace characters, trimmed of what is neither alphanumeric
+/// nor `.`, `-`, `'` at both ends, the empty ones left out. One pass on bytes;
+/// only characters outside ASCII are decoded.
 fn push_name_words<'t>(s: &'t str, out: &mut Vec<&'t str>) {
-    if s.is_ascii() {
-        // The usual case, on bytes: split at ASCII whitespace (the only whitespace
-        // ASCII has), trim what is neither alphanumeric nor `.`, `-`, `'`.
-        let keep = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'\'');
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            while i < bytes.len() && !keep(bytes[i]) && !is_ascii_space(bytes[i]) {
-                i += 1;
-            }
-            let start = i;
-            while i < bytes.len() && !is_ascii_space(bytes[i]) {
-                i += 1;
-            }
-            let mut end = i;
-            while end > start && !keep(bytes[end - 1]) {
-                end -= 1;
-            }
-            if end > start {
-                out.push(&s[start..end]);
-            }
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // The usual byte: ASCII, part of a word.
+        if NAME_BYTES[usize::from(b)] & (SPACE | OUTSIDE_ASCII) == 0 {
             i += 1;
+            continue;
         }
-        return;
+        let (space, len) = if b.is_ascii() {
+            (true, 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if space {
+            push_trimmed(&s[start..i], out);
+            start = i + len;
+        }
+        i += len;
     }
-    out.extend(
-        s.split(|c: char| c.is_whitespace())
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '\''))
-            .filter(|w| !w.is_empty()),
-    );
+    push_trimmed(&s[start..], out);
 }
 
-/// The ASCII characters `char::is_whitespace` accepts.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+/// Append one piece of a name, trimmed as [`push_name_words`] says, unless empty.
+#[inline]
+fn push_trimmed<'t>(piece: &'t str, out: &mut Vec<&'t str>) {
+    let keep = |b: u8| NAME_BYTES[usize::from(b)] == KEEP;
+    let word = match piece.as_bytes() {
+        // The usual case: nothing to trim.
+        [first, .., last] if keep(*first) && keep(*last) => piece,
+        [only] if keep(*only) => piece,
+        _ => piece.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '\''),
+    };
+    if !word.is_empty() {
+        out.push(word);
+    }
 }
+
+/// A byte [`push_name_words`] keeps in a word: an ASCII letter or digit, `.`, `-`, `'`.
+const KEEP: u8 = 1;
+/// An ASCII character `char::is_whitespace` accepts.
+const SPACE: u8 = 2;
+/// A byte of a character outside ASCII.
+const OUTSIDE_ASCII: u8 = 4;
+
+/// [`KEEP`], [`SPACE`] or [`OUTSIDE_ASCII`] for each byte (0 for the rest of ASCII).
+static NAME_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if !c.is_ascii() {
+            OUTSIDE_ASCII
+        } else if c.is_ascii_alphanumeric() || c == b'.' || c == b'-' || c == b'\'' {
+            KEEP
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Append words joined by single spaces.
 fn join_words(words: &[&str], out: &mut String) {

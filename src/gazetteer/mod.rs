@@ -21,7 +21,7 @@ use crate::tokenize::{tokenize, Token, TokenFlags};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Index of an entry in a [`Gazetteer`].
@@ -229,6 +229,26 @@ pub(crate) fn name_tokens(name: &str) -> Vec<Token> {
     out
 }
 
+/// The byte spans of the tokens of a list name, into `out`: the spans of
+/// [`name_tokens`], without allocating for the usual simple names.
+fn name_token_spans(name: &str, out: &mut Vec<Span>) {
+    out.clear();
+    let simple = !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ')
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ");
+    if !simple {
+        out.extend(tokenize(name).iter().map(|t| t.span));
+        return;
+    }
+    let mut start = 0;
+    for part in name.split(' ') {
+        out.push(Span::new(start, start + part.len()));
+        start += part.len() + 1;
+    }
+}
+
 /// Append the normalised form of one token: lower case, apostrophes as `'`, dashes as `-`.
 pub fn push_normalized(s: &str, out: &mut String) {
     let bytes = s.as_bytes();
@@ -264,33 +284,35 @@ impl Gazetteer {
     pub fn from_lists(lists: Vec<List>) -> Gazetteer {
         let total: usize = lists.iter().map(|l| l.entries.len()).sum();
         let mut entries = Vec::with_capacity(total);
-        let mut list_names = Vec::new();
-        let mut by_pattern: HashMap<String, Vec<EntryId>, crate::lexicon::BuildWordHasher> =
-            HashMap::with_capacity_and_hasher(total, Default::default());
-        let mut order: Vec<String> = Vec::with_capacity(total);
-        let mut key = String::new();
+        let mut list_names = Vec::with_capacity(lists.len());
+        // Every entry's normalised key, framed by spaces, one after another in one
+        // buffer: entry `id`'s key ends at `key_ends[id]`, where the next begins.
+        let mut keys =
+            String::with_capacity(lists.iter().flat_map(|l| &l.entries).map(|e| e.name.len() + 2).sum());
+        let mut key_ends: Vec<u32> = Vec::with_capacity(total);
+        let mut spans: Vec<Span> = Vec::new();
         let mut lower_starts: HashSet<Box<str>, crate::lexicon::BuildWordHasher> = HashSet::default();
         let mut lower_start_bits = Box::new([0u64; 64]);
         for (li, list) in lists.into_iter().enumerate() {
-            list_names.push(list.name.clone());
-            for e in list.entries {
-                let toks = name_tokens(&e.name);
-                if toks.is_empty() {
+            let List { name, entries: list_entries } = list;
+            list_names.push(name);
+            for e in list_entries {
+                name_token_spans(&e.name, &mut spans);
+                if spans.is_empty() {
                     continue;
                 }
-                key.clear();
-                key.push(' ');
-                for (i, t) in toks.iter().enumerate() {
+                let from = keys.len();
+                keys.push(' ');
+                for (i, t) in spans.iter().enumerate() {
                     if i > 0 {
-                        key.push(' ');
+                        keys.push(' ');
                     }
-                    push_normalized(t.text(&e.name), &mut key);
+                    push_normalized(t.text(&e.name), &mut keys);
                 }
-                key.push(' ');
-                let id = entries.len() as EntryId;
-                let surface_case: Box<[u8]> = toks.iter().map(|t| case_bits(t.text(&e.name))).collect();
+                keys.push(' ');
+                let surface_case: Box<[u8]> = spans.iter().map(|t| case_bits(t.text(&e.name))).collect();
                 if surface_case[0] & FIRST_UPPER == 0 {
-                    let first = key[1..].split(' ').next().unwrap_or_default();
+                    let first = keys[from + 1..].split(' ').next().unwrap_or_default();
                     if !lower_starts.contains(first) {
                         lower_start_bits[start_bit(first) / 64] |= 1 << (start_bit(first) % 64);
                         lower_starts.insert(first.into());
@@ -299,31 +321,53 @@ impl Gazetteer {
                 entries.push(Entry {
                     source: e,
                     list: li as u16,
-                    surface_tokens: toks.iter().map(|t| t.span).collect(),
+                    surface_tokens: spans.as_slice().into(),
                     surface_case,
                 });
-                match by_pattern.get_mut(key.as_str()) {
-                    Some(ids) => ids.push(id),
-                    None => {
-                        order.push(key.clone());
-                        by_pattern.insert(key.clone(), vec![id]);
-                    }
-                }
+                key_ends.push(keys.len() as u32);
             }
         }
-        let mut patterns = Vec::with_capacity(order.len());
-        let mut pattern_entries = Vec::with_capacity(entries.len());
-        for p in &order {
-            let start = pattern_entries.len() as u32;
-            pattern_entries.extend_from_slice(&by_pattern[p]);
-            patterns.push(start..pattern_entries.len() as u32);
+        let key = |id: u32| -> &str {
+            let start = id.checked_sub(1).map_or(0, |before| key_ends[before as usize] as usize);
+            &keys[start..key_ends[id as usize] as usize]
+        };
+        // Entries with the same key share one pattern. The patterns go to the
+        // automaton in decreasing byte order: each pattern then leaves the trie
+        // where the one before it did, so the builder finds the state to extend
+        // first in its sorted transition lists and touches memory in order (about
+        // half the build time of list order). The search gives the same hits
+        // whatever the pattern order; hits are sorted afterwards.
+        // (Sorted with the first eight bytes after the leading space as a number,
+        // which settles most comparisons without comparing the strings.)
+        let mut sorted: Vec<(u64, &str, EntryId)> = (0..entries.len() as EntryId)
+            .map(|id| {
+                let text = key(id);
+                let mut prefix = [0u8; 8];
+                for (p, &b) in prefix.iter_mut().zip(text.as_bytes().iter().skip(1)) {
+                    *p = b;
+                }
+                (u64::from_be_bytes(prefix), text, id)
+            })
+            .collect();
+        sorted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(a.1)).then(a.2.cmp(&b.2)));
+        let mut patterns: Vec<Range<u32>> = Vec::new();
+        let mut pattern_keys: Vec<&str> = Vec::new();
+        let mut k = 0;
+        while let Some(&(_, text, _)) = sorted.get(k) {
+            let start = k;
+            while sorted.get(k).is_some_and(|&(_, other, _)| other == text) {
+                k += 1;
+            }
+            patterns.push(start as u32..k as u32);
+            pattern_keys.push(text);
         }
+        let pattern_entries: Vec<EntryId> = sorted.iter().map(|&(_, _, id)| id).collect();
         // A contiguous NFA: compact and quick to build (a DFA of these patterns takes
         // hundreds of megabytes); no prefilter, since every pattern starts with a space.
-        let automaton = if order.is_empty() {
+        let automaton = if pattern_keys.is_empty() {
             None
         } else {
-            NFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(&order).ok()
+            NFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(&pattern_keys).ok()
         };
         Gazetteer {
             automaton,
