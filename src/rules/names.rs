@@ -178,7 +178,7 @@ pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
     let mut k = first_new;
     while k < out.len() {
         let r = out[k].tokens.clone();
-        let exact_list = cx.cover[r.start] != Cover::None && cx.cover_end[r.start] as usize == r.end && {
+        let exact_list = cx.cover(r.start) != Cover::None && cx.cover_end[r.start] as usize == r.end && {
             r.start == 0 || cx.cover_end[r.start - 1] as usize != r.end
         };
         if exact_list {
@@ -192,7 +192,7 @@ pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
 fn propose_runs(cx: &Context<'_>, out: &mut Vec<Candidate>) {
     let mut k = 0;
     for s in cx.sentences {
-        if cx.shouting[s.start] {
+        if cx.shouting(s.start) {
             continue;
         }
         // Runs start at name tokens and particles only: visit those.
@@ -308,7 +308,7 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
             if word.any(Vocab::LINKING_AFTER_HEAD)
                 && cx.info(j - 1).has(WordInfo::ORG_HEAD)
                 && is_name_token(cx, j + 1)
-                && !cx.cover[j + 1].is_place()
+                && !cx.cover(j + 1).is_place()
             {
                 j += 2;
                 continue;
@@ -376,7 +376,7 @@ fn skip_titles(cx: &Context<'_>, run: &Range<usize>) -> (usize, bool) {
             continue;
         }
         // A demonym or a country before a title: "Russian President", "U.S. Senator".
-        let cover = cx.cover[p];
+        let cover = cx.cover(p);
         if matches!(cover, Cover::Demonym | Cover::Country | Cover::Organization) {
             let c_end = cx.cover_end[p] as usize;
             if c_end < run.end && title_at(cx, c_end, run.end).is_some() {
@@ -392,7 +392,7 @@ fn skip_titles(cx: &Context<'_>, run: &Range<usize>) -> (usize, bool) {
 fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // An event named after a place: the whole run is no entity, and its place is
     // not a place mention either.
-    if run.len() >= 2 && cx.vocab(run.end - 1).any(Vocab::EVENT_WORD) && cx.cover[run.start].is_place() {
+    if run.len() >= 2 && cx.vocab(run.end - 1).any(Vocab::EVENT_WORD) && cx.cover(run.start).is_place() {
         out.push(Candidate {
             span: cx.span(run.clone()),
             tokens: run,
@@ -412,7 +412,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
         let given_before_name = cx.info(start).has(WordInfo::GIVEN)
             && start + 1 < run.end
             && !is_ordinary_word(cx, start + 1)
-            && cx.cover[start + 1] == Cover::None;
+            && cx.cover(start + 1) == Cover::None;
         if given_before_name {
             break;
         }
@@ -440,7 +440,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
             && title_at(cx, b, run.start)
                 .is_some_and(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Office))
     });
-    if role_before && !cx.cover[run.start].is_strong_list() && !cx.info(run.start).has(WordInfo::ORG_HEAD) {
+    if role_before && !cx.cover(run.start).is_strong_list() && !cx.info(run.start).has(WordInfo::ORG_HEAD) {
         let end = person_end(cx, run.start, run.end);
         if organization(cx, &(run.start..run.end)).is_none() && !is_ordinary_word(cx, run.start) {
             person_then_rest(cx, run.start..end, run.end, Rule::Title, PRIORITY_STRONG_RULE - 5, out);
@@ -454,7 +454,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
         while p < run.end && is_initial(cx, p) {
             p += 1;
         }
-        if p < run.end && !cx.cover[p].is_strong_list() {
+        if p < run.end && !cx.cover(p).is_strong_list() {
             let end = person_end(cx, p, run.end);
             person_then_rest(cx, run.start..end, run.end, Rule::GivenName, PRIORITY_STRONG_RULE - 5, out);
             return;
@@ -477,7 +477,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // 3. Given names.
     for g in run.clone() {
         let info = cx.info(g);
-        if !info.has(WordInfo::GIVEN) || cx.cover[g].is_strong_list() {
+        if !info.has(WordInfo::GIVEN) || cx.cover(g).is_strong_list() {
             continue;
         }
         let end = person_end(cx, g, run.end);
@@ -487,7 +487,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
                 || cx.info(g + 1).has(WordInfo::SURNAME)
                 || !cx.info(g + 1).has(WordInfo::COMMON_WORD);
             // Only list names (a country, a demonym) may stand before the given name.
-            let clear_before = (run.start..g).all(|k| cx.cover[k] != Cover::None);
+            let clear_before = (run.start..g).all(|k| cx.cover(k) != Cover::None);
             if next_ok && (g == run.start || clear_before) {
                 person_then_rest(cx, g..end, run.end, Rule::GivenName, PRIORITY_STRONG_RULE - 5, out);
                 return;
@@ -498,7 +498,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // 4. Surnames: "Dariusz Rosati" where only the surname is known.
     let len = run.len();
     if (2..=3).contains(&len)
-        && run.clone().all(|k| cx.cover[k] == Cover::None && !cx.info(k).has(WordInfo::NON_NAME))
+        && run.clone().all(|k| cx.cover(k) == Cover::None && !cx.info(k).has(WordInfo::NON_NAME))
         && cx.info(run.end - 1).has(WordInfo::SURNAME)
         && !cx.info(run.end - 1).has(WordInfo::COMMON_WORD)
         && !cx.info(run.start).any(WordInfo::ORG_HEAD | WordInfo::COMMON_WORD)
@@ -544,7 +544,7 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     if run.is_empty() {
         return;
     }
-    let all_unlisted = run.clone().all(|k| cx.cover[k] == Cover::None);
+    let all_unlisted = run.clone().all(|k| cx.cover(k) == Cover::None);
     if !all_unlisted {
         return;
     }
@@ -609,7 +609,7 @@ pub(crate) fn is_initial(cx: &Context<'_>, i: usize) -> bool {
 fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
     let is = |k: usize, class: Vocab| cx.vocab(k).any(class);
     if is(e, Vocab::OPEN_PAREN) {
-        e + 2 < cx.tokens.len() && matches!(cx.cover[e + 1], Cover::Country) && {
+        e + 2 < cx.tokens.len() && matches!(cx.cover(e + 1), Cover::Country) && {
             let after = cx.cover_end[e + 1] as usize;
             is(after, Vocab::CLOSE_PAREN)
         }
@@ -642,7 +642,7 @@ fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
             {
                 break;
             }
-            if matches!(cx.cover[e], Cover::Country | Cover::Organization | Cover::Demonym) {
+            if matches!(cx.cover(e), Cover::Country | Cover::Organization | Cover::Demonym) {
                 break;
             }
             if info.any(WordInfo::WEEKDAY | WordInfo::MONTH) && !info.has(WordInfo::SURNAME) {
@@ -745,7 +745,7 @@ fn org_start(cx: &Context<'_>, run_start: usize, h: usize) -> usize {
     let mut s = run_start;
     let government = cx.vocab(h).any(Vocab::GOVERNMENT_HEAD);
     while s < h {
-        let cover = cx.cover[s];
+        let cover = cx.cover(s);
         let owner = matches!(cover, Cover::Demonym)
             || (government && matches!(cover, Cover::Country | Cover::Place | Cover::Organization));
         if owner {
@@ -768,7 +768,7 @@ pub fn is_ordinary_word(cx: &Context<'_>, i: usize) -> bool {
     if info.has(WordInfo::NON_NAME) {
         return true;
     }
-    if cx.cover[i] != Cover::None {
+    if cx.cover(i) != Cover::None {
         return false;
     }
     let name_like =

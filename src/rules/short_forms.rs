@@ -79,7 +79,7 @@ pub fn propose_from<'c>(
     let mut letters = String::new();
     // Outside headlines only name tokens can be short forms: visit those (among
     // the tokens runs start at) and the words of headlines.
-    let shouting: Vec<usize> = (0..cx.tokens.len()).filter(|&i| cx.shouting[i]).collect();
+    let shouting: Vec<usize> = cx.shouting.iter().flat_map(|s| s.clone()).collect();
     let merged: Vec<usize>;
     let visit = if shouting.is_empty() {
         cx.run_starts
@@ -92,7 +92,7 @@ pub fn propose_from<'c>(
         if !t.is(TokenFlags::WORD) || t.is(TokenFlags::POSSESSIVE) {
             continue;
         }
-        let shouting = cx.shouting[i];
+        let shouting = cx.shouting(i);
         if !shouting && !is_name_token(cx, i) {
             continue;
         }
@@ -105,14 +105,14 @@ pub fn propose_from<'c>(
             if !shouting && cx.at_sentence_start(i) && is_ordinary_word(cx, i) {
                 continue;
             }
-            if matches!(cx.cover[i], Cover::Country | Cover::Demonym | Cover::Organization)
+            if matches!(cx.cover(i), Cover::Country | Cover::Demonym | Cover::Organization)
                 && cx.cover_end[i] as usize > i + 1
             {
                 continue;
             }
             // "Michael Jordan visited Jordan": a listed place stays a place unless the
             // words around it make it a speaker.
-            if cx.cover[i].is_place() && !speaker_next(cx, i + 1) {
+            if cx.cover(i).is_place() && !speaker_next(cx, i + 1) {
                 let weak = marks[i] & WEAK_SINGLE != 0;
                 let locative = i > 0 && cx.vocab(i - 1).any(Vocab::LOCATIVE);
                 if !weak || locative {
@@ -122,7 +122,7 @@ pub fn propose_from<'c>(
             out.push(short(cx, i, EntityKind::Person, Rule::ShortForm));
             continue;
         }
-        if t.is(TokenFlags::ALL_CAPS) && !shouting && cx.cover[i] == Cover::None && !org_acronyms.is_empty() {
+        if t.is(TokenFlags::ALL_CAPS) && !shouting && cx.cover(i) == Cover::None && !org_acronyms.is_empty() {
             letters.clear();
             letters.extend(word.chars().filter(|c| c.is_alphabetic()));
             if org_acronyms.contains(&letters) {

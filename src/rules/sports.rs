@@ -245,13 +245,13 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
             let len = end - i;
             let person_like = (i..end).any(|k| is_initial(cx, k))
                 || (cx.info(i).has(WordInfo::GIVEN) && !cx.info(i).has(WordInfo::COMMON_WORD) && len > 1);
-            let listed_whole = cx.cover[i] != Cover::None && cx.cover_end[i] as usize >= end;
-            let scored = is_score(cx, end) && !cx.shouting[i];
+            let listed_whole = cx.cover(i) != Cover::None && cx.cover_end[i] as usize >= end;
+            let scored = is_score(cx, end) && !cx.shouting(i);
             let plural_team = i > 0
                 && cx.vocab(i - 1).any(Vocab::THE)
                 && cx.norm.token(end - 1).ends_with('s')
                 && cx.tokens[end - 1].is(TokenFlags::CAPITALIZED)
-                && cx.cover[end - 1] == Cover::None
+                && cx.cover(end - 1) == Cover::None
                 && !cx.info(end - 1).any(WordInfo::NON_NAME | WordInfo::ORG_HEAD);
             // A plural name needs "the" before it, so never opens a sentence.
             let team_like = scored || (plural_team && !cx.at_sentence_start(i));
@@ -266,11 +266,11 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
     }
     // Single unknown capitalised words in team position ("beat Guingamp 2-1").
     for &i in cx.run_starts {
-        if cx.cover[i] != Cover::None || !is_name_token(cx, i) || cx.at_sentence_start(i) {
+        if cx.cover(i) != Cover::None || !is_name_token(cx, i) || cx.at_sentence_start(i) {
             continue;
         }
         let info = cx.info(i);
-        if info.any(WordInfo::COMMON_WORD | WordInfo::GIVEN | WordInfo::NON_NAME) || cx.shouting[i] {
+        if info.any(WordInfo::COMMON_WORD | WordInfo::GIVEN | WordInfo::NON_NAME) || cx.shouting(i) {
             continue;
         }
         if (i > 0 && is_name_token(cx, i - 1)) || is_name_token(cx, i + 1) {
