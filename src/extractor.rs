@@ -119,7 +119,9 @@ impl Extractor {
         let sentences: Vec<std::ops::Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
         let facts = rules::WordFacts::new(tokens, norm, &inner.lexicon);
         let shouting = facts.mark_sentences(text, &sentences);
-        let mut candidates = Vec::new();
+        // Room for the list hits and about a candidate per run, so the candidates
+        // are not copied as the vector grows.
+        let mut candidates = Vec::with_capacity(hits.len() + facts.run_starts().len() + 16);
         rules::list_candidates(tokens, &facts, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
         let cover_end = facts.mark_cover(&candidates);
         let cx = Context {

@@ -468,6 +468,26 @@ impl<'a> WordFacts<'a> {
         Some(starts)
     }
 
+    /// The longest title of at most `limit` tokens starting at token `i`: its
+    /// length and class, or `None` inside when there is none; `None` when titles
+    /// cannot be read from the entries. The same as
+    /// [`titles`](Self::titles)`(i)` then [`TitleStarts::longest`], without
+    /// building the set where the word starts no longer title.
+    #[inline]
+    pub fn longest_title(&self, i: usize, limit: usize) -> Option<Option<(usize, TitleClass)>> {
+        if !self.titles_exact {
+            return None;
+        }
+        if i >= self.cells.len() || limit == 0 {
+            return Some(None);
+        }
+        let words = self.words(i);
+        if limit == 1 || (words >> TITLE_LENGTHS_SHIFT) as u16 == 0 {
+            return Some(class_of((words >> TITLE_CLASS_SHIFT) & 7).map(|class| (1, class)));
+        }
+        self.titles(i).map(|starts| starts.longest(limit))
+    }
+
     /// In order, the tokens that are name tokens ([`names::is_name_token`]) or
     /// particles that may open a hyphenated name ("al" in "al-Assad"): every
     /// capitalised run starts at one of them.

@@ -339,12 +339,13 @@ fn candidate(
 }
 
 /// The longest title starting at `i` (with modifiers before it): its end and class.
+#[inline]
 pub fn title_at(cx: &Context<'_>, i: usize, end: usize) -> Option<(usize, TitleClass)> {
     if end <= i {
         return None;
     }
-    if let Some(starts) = cx.facts.titles(i) {
-        return starts.longest(end - i).map(|(n, class)| (i + n, class));
+    if let Some(longest) = cx.facts.longest_title(i, end - i) {
+        return longest.map(|(n, class)| (i + n, class));
     }
     let max = cx.lexicon.max_title_tokens().max(1);
     let mut best = None;
