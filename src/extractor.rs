@@ -135,8 +135,8 @@ impl Extractor {
             run_starts: facts.run_starts(),
             cover_end: &cover_end,
         };
-        rules::names::propose(&cx, &mut candidates);
-        rules::sports::apply(&cx, &mut candidates);
+        let runs = rules::names::propose(&cx, &mut candidates);
+        rules::sports::apply(&cx, &runs, &mut candidates);
         let mut short_forms = Vec::new();
         let first = select(&candidates, tokens.len());
         rules::short_forms::propose_from(&cx, first.iter().map(|&i| &candidates[i]), &mut short_forms);

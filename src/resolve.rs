@@ -85,7 +85,7 @@ pub fn select(candidates: &[Candidate], token_count: usize) -> Vec<usize> {
         .collect();
     // Candidates come in a few runs already sorted (lists, runs, short forms),
     // which the sort merges cheaply; keys are distinct, so any sort gives one order.
-    by_start.sort_unstable();
+    by_start.sort();
     let start_of = |key: u64| (key >> 32) as usize;
     let index_of = |key: u64| (key & 0xFFFF_FFFF) as usize;
     let mut out = Vec::with_capacity(by_start.len());

@@ -169,10 +169,36 @@ pub(crate) const SPEAKER_VERBS: &[&str] = &[
 /// Words a person's name stops before ("Todd Stottlemyre of the Cardinals").
 pub(crate) const PERSON_BREAKS: &[&str] = &["of", "&", "and", "for", "on"];
 
-/// Propose candidates for every capitalised run of every sentence.
-pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+/// The capitalised runs of a document as [`propose`] found them, for the rules
+/// that read the same runs after it ([`sports`](super::sports)), so they need not
+/// find them again.
+#[derive(Debug, Default)]
+pub struct Runs {
+    /// Each run's first token and one past its last, in order.
+    spans: Vec<(u32, u32)>,
+    /// Per sentence, its runs in `spans`, or `None` where they were not recorded:
+    /// sentences in capitals (skipped) and sentences where a run starts at a
+    /// particle ("al-Assad"), which a reader starting runs at name tokens only
+    /// would cut differently.
+    sentences: Vec<Option<(u32, u32)>>,
+}
+
+impl Runs {
+    /// The runs of sentence `s` (index into [`Context::sentences`]), each its first
+    /// token and one past its last, if recorded: the runs that start at name
+    /// tokens ([`is_name_token`]), in order.
+    pub fn of_sentence(&self, s: usize) -> Option<impl Iterator<Item = (usize, usize)> + '_> {
+        let (from, to) = self.sentences.get(s).copied().flatten()?;
+        let spans = self.spans.get(from as usize..to as usize).unwrap_or_default();
+        Some(spans.iter().map(|&(start, end)| (start as usize, end as usize)))
+    }
+}
+
+/// Propose candidates for every capitalised run of every sentence; returns the
+/// runs.
+pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) -> Runs {
     let first_new = out.len();
-    propose_runs(cx, out);
+    let runs = propose_runs(cx, out);
     // Where a list names exactly the same words, the list knows better
     // ("Russian Federation" is a country, not a federation).
     let mut k = first_new;
@@ -187,29 +213,40 @@ pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             k += 1;
         }
     }
+    runs
 }
 
-fn propose_runs(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+fn propose_runs(cx: &Context<'_>, out: &mut Vec<Candidate>) -> Runs {
+    let mut runs = Runs { spans: Vec::with_capacity(cx.run_starts.len()), sentences: Vec::new() };
+    runs.sentences.reserve(cx.sentences.len());
     let mut k = 0;
     for s in cx.sentences {
         if cx.shouting(s.start) {
+            runs.sentences.push(None);
             continue;
         }
+        let from = runs.spans.len() as u32;
+        let mut recorded = true;
         // Runs start at name tokens and particles only: visit those.
         k = super::seek(cx.run_starts, k, s.start);
         while let Some(&i) = cx.run_starts.get(k).filter(|&&p| p < s.end) {
-            if !is_name_token(cx, i) && !starts_dash_name(cx, i, s.end) {
+            let name = is_name_token(cx, i);
+            if !name && !starts_dash_name(cx, i, s.end) {
                 k += 1;
                 continue;
             }
+            recorded &= name;
             let end = run_end(cx, i, s.end.min(i + MAX_RUN));
+            runs.spans.push((i as u32, end as u32));
             classify(cx, i..end, out);
             let next = end.max(i + 1);
             while cx.run_starts.get(k).is_some_and(|&p| p < next) {
                 k += 1;
             }
         }
+        runs.sentences.push(recorded.then_some((from, runs.spans.len() as u32)));
     }
+    runs
 }
 
 /// A capitalised word, initial or title abbreviation that can be part of a name.
