@@ -117,13 +117,13 @@ impl Extractor {
     ) -> Vec<Candidate> {
         let inner = &*self.inner;
         let sentences: Vec<std::ops::Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
-        let facts = rules::WordFacts::new(tokens, norm, &inner.lexicon);
+        let mut facts = rules::WordFacts::new(tokens, norm, &inner.lexicon);
         let shouting = facts.mark_sentences(text, &sentences);
         // Room for the list hits and about a candidate per run, so the candidates
         // are not copied as the vector grows.
         let mut candidates = Vec::with_capacity(hits.len() + facts.run_starts().len() + 16);
         rules::list_candidates(tokens, &facts, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
-        let cover_end = facts.mark_cover(&candidates);
+        facts.mark_cover(&candidates);
         let cx = Context {
             text,
             tokens,
@@ -133,7 +133,6 @@ impl Extractor {
             lexicon: &inner.lexicon,
             facts: &facts,
             run_starts: facts.run_starts(),
-            cover_end: &cover_end,
         };
         let runs = rules::names::propose(&cx, &mut candidates);
         rules::sports::apply(&cx, &runs, &mut candidates);

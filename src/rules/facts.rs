@@ -184,6 +184,10 @@ pub struct WordFacts<'a> {
     cells: Vec<Cell<u64>>,
     /// The titles starting at tokens that start titles of several words, once asked.
     title_starts: RefCell<HashMap<usize, TitleStarts, BuildWordHasher>>,
+    /// Where the list hit covering a token ends, for the tokens covered by a hit
+    /// that ends more than 7 tokens after them (rare: the others keep it in
+    /// their cell).
+    long_covers: HashMap<usize, usize, BuildWordHasher>,
     run_starts: Vec<usize>,
 }
 
@@ -193,21 +197,25 @@ const INFO_MASK: u64 = (1 << 15) - 1;
 /// Word classes ([`Vocab`]), 21 bits from here.
 const VOCAB_SHIFT: u32 = 15;
 const VOCAB_MASK: u64 = (1 << 21) - 1;
-/// Lengths of the longer titles starting with the word ([`WordEntry::title_lengths`]),
-/// 16 bits from here.
+/// Lengths of the longer titles starting with the word, 15 bits from here:
+/// [`WordEntry::title_lengths`] without its bit 0 (titles of one token are
+/// [`TITLE_CLASS_SHIFT`]).
 ///
 /// [`WordEntry::title_lengths`]: crate::lexicon::WordEntry::title_lengths
 const TITLE_LENGTHS_SHIFT: u32 = 36;
 /// The class of the one-token title the word is ([`class_code`]), 3 bits from here.
-const TITLE_CLASS_SHIFT: u32 = 52;
+const TITLE_CLASS_SHIFT: u32 = 51;
 /// A later word of some title.
-const CONTINUES_TITLE: u64 = 1 << 55;
+const CONTINUES_TITLE: u64 = 1 << 54;
 /// The first word of its sentence (after opening quotes or brackets).
-const SENTENCE_START: u64 = 1 << 56;
+const SENTENCE_START: u64 = 1 << 55;
 /// In a sentence in capitals (a headline).
-const SHOUTING: u64 = 1 << 57;
+const SHOUTING: u64 = 1 << 56;
 /// The list hit covering the token ([`cover_code`]), 3 bits from here.
-const COVER_SHIFT: u32 = 58;
+const COVER_SHIFT: u32 = 57;
+/// How far after the token the list hit covering it ends (1 to 7 tokens; 0 when
+/// uncovered or further, see [`WordFacts::long_covers`]), 3 bits from here.
+const COVER_END_SHIFT: u32 = 60;
 /// Marks a looked-up cell.
 const KNOWN: u64 = 1 << 63;
 /// What a lookup sets.
@@ -271,6 +279,7 @@ impl<'a> WordFacts<'a> {
             titles_exact,
             cells: vec![0u64; tokens.len()].into_iter().map(Cell::new).collect(),
             title_starts: RefCell::default(),
+            long_covers: HashMap::default(),
             run_starts: Vec::new(),
         };
         let mut run_starts = Vec::new();
@@ -327,28 +336,29 @@ impl<'a> WordFacts<'a> {
     }
 
     /// Mark which list candidate covers each token (the longest, the first of
-    /// equally long ones) and return where it ends, per token (the token itself + 1
-    /// when uncovered).
-    pub fn mark_cover(&self, candidates: &[Candidate]) -> Vec<u32> {
+    /// equally long ones) and where it ends (see [`cover`](Self::cover) and
+    /// [`cover_end`](Self::cover_end)).
+    pub fn mark_cover(&mut self, candidates: &[Candidate]) {
         let n = self.cells.len();
-        // First the covering candidate of each token (u32::MAX for none), then in
-        // the same array where it ends.
-        let mut owner = vec![u32::MAX; n];
+        // (token, candidate) for every token of every candidate, by token then
+        // candidate: the few covered tokens, without a per-token array.
+        let mut claims: Vec<(u32, u32)> = Vec::with_capacity(candidates.len() * 2);
         for (c_index, c) in candidates.iter().enumerate() {
-            let len = c.tokens.len();
-            for best in owner.get_mut(c.tokens.start..c.tokens.end.min(n)).into_iter().flatten() {
-                if *best == u32::MAX || len > candidates[*best as usize].tokens.len() {
-                    *best = c_index as u32;
+            claims.extend((c.tokens.start..c.tokens.end.min(n)).map(|k| (k as u32, c_index as u32)));
+        }
+        // Nearly sorted already (hits come by start): a merge sort finds the runs.
+        claims.sort();
+        for group in claims.chunk_by(|a, b| a.0 == b.0) {
+            let k = group[0].0 as usize;
+            // The first of the longest.
+            let mut owner = &candidates[group[0].1 as usize];
+            for &(_, c_index) in &group[1..] {
+                let c = &candidates[c_index as usize];
+                if c.tokens.len() > owner.tokens.len() {
+                    owner = c;
                 }
             }
-        }
-        for (k, o) in owner.iter_mut().enumerate() {
-            if *o == u32::MAX {
-                *o = k as u32 + 1;
-                continue;
-            }
-            let c = &candidates[*o as usize];
-            let kind = match (c.form, c.kind) {
+            let kind = match (owner.form, owner.kind) {
                 (MentionForm::Demonym, _) => Cover::Demonym,
                 (MentionForm::Modifier, _) => Cover::None,
                 (_, EntityKind::Country) => Cover::Country,
@@ -356,10 +366,15 @@ impl<'a> WordFacts<'a> {
                 (_, EntityKind::Organization) => Cover::Organization,
                 (_, EntityKind::Person) => Cover::Person,
             };
-            self.mark(k, cover_code(kind) << COVER_SHIFT);
-            *o = c.tokens.end as u32;
+            let after = owner.tokens.end - k;
+            let end_code = if after <= 7 {
+                after as u64
+            } else {
+                self.long_covers.insert(k, owner.tokens.end);
+                0
+            };
+            self.mark(k, cover_code(kind) << COVER_SHIFT | end_code << COVER_END_SHIFT);
         }
-        owner
     }
 
     fn mark(&self, i: usize, bits: u64) {
@@ -386,7 +401,7 @@ impl<'a> WordFacts<'a> {
         let entry = KNOWN
             | u64::from(info.bits())
             | u64::from(e.vocab.0) << VOCAB_SHIFT
-            | u64::from(e.title_lengths) << TITLE_LENGTHS_SHIFT
+            | u64::from(e.title_lengths >> 1) << TITLE_LENGTHS_SHIFT
             | class_code(e.title) << TITLE_CLASS_SHIFT
             | continues;
         let cell = (self.cells[i].get() & !ENTRY_BITS) | entry;
@@ -418,6 +433,20 @@ impl<'a> WordFacts<'a> {
         cover_of((self.cells[i].get() >> COVER_SHIFT) & 7)
     }
 
+    /// Where the list hit covering token `i` ends (token index; `i + 1` when
+    /// uncovered). Panics if there is no token `i`.
+    #[inline]
+    pub fn cover_end(&self, i: usize) -> usize {
+        let after = ((self.cells[i].get() >> COVER_END_SHIFT) & 7) as usize;
+        if after != 0 {
+            i + after
+        } else if self.long_covers.is_empty() {
+            i + 1
+        } else {
+            self.long_covers.get(&i).copied().unwrap_or(i + 1)
+        }
+    }
+
     /// Whether token `i` opens its sentence (see
     /// [`mark_sentences`](Self::mark_sentences)). Panics if there is no token `i`.
     #[inline]
@@ -446,7 +475,7 @@ impl<'a> WordFacts<'a> {
         if let Some(class) = class_of((words >> TITLE_CLASS_SHIFT) & 7) {
             starts.set(1, class);
         }
-        let lengths = (words >> TITLE_LENGTHS_SHIFT) as u16;
+        let lengths = ((words >> TITLE_LENGTHS_SHIFT) as u16 & 0x7FFF) << 1;
         if lengths == 0 {
             return Some(starts);
         }
@@ -482,7 +511,7 @@ impl<'a> WordFacts<'a> {
             return Some(None);
         }
         let words = self.words(i);
-        if limit == 1 || (words >> TITLE_LENGTHS_SHIFT) as u16 == 0 {
+        if limit == 1 || (words >> TITLE_LENGTHS_SHIFT) & 0x7FFF == 0 {
             return Some(class_of((words >> TITLE_CLASS_SHIFT) & 7).map(|class| (1, class)));
         }
         self.titles(i).map(|starts| starts.longest(limit))

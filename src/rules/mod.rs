@@ -74,9 +74,6 @@ pub struct Context<'a> {
     /// particles that may open a hyphenated name ("al" in "al-Assad"): every
     /// capitalised run starts at one of them, so the rules visit only these.
     pub run_starts: &'a [usize],
-    /// Where the list hit covering each token ends (token index; the token itself + 1
-    /// when uncovered).
-    pub cover_end: &'a [u32],
 }
 
 impl Context<'_> {
@@ -101,6 +98,13 @@ impl Context<'_> {
     #[inline]
     pub fn cover(&self, i: usize) -> Cover {
         self.facts.cover(i)
+    }
+
+    /// Where the list hit covering token `i` ends (token index; `i + 1` when
+    /// uncovered).
+    #[inline]
+    pub fn cover_end(&self, i: usize) -> usize {
+        self.facts.cover_end(i)
     }
 
     /// What the word lists say about token `i` (see [`WordFacts::info`]).

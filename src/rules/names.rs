@@ -204,8 +204,8 @@ pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) -> Runs {
     let mut k = first_new;
     while k < out.len() {
         let r = out[k].tokens.clone();
-        let exact_list = cx.cover(r.start) != Cover::None && cx.cover_end[r.start] as usize == r.end && {
-            r.start == 0 || cx.cover_end[r.start - 1] as usize != r.end
+        let exact_list = cx.cover(r.start) != Cover::None && cx.cover_end(r.start) == r.end && {
+            r.start == 0 || cx.cover_end(r.start - 1) != r.end
         };
         if exact_list {
             out.swap_remove(k);
@@ -416,7 +416,7 @@ fn skip_titles(cx: &Context<'_>, run: &Range<usize>) -> (usize, bool) {
         // A demonym or a country before a title: "Russian President", "U.S. Senator".
         let cover = cx.cover(p);
         if matches!(cover, Cover::Demonym | Cover::Country | Cover::Organization) {
-            let c_end = cx.cover_end[p] as usize;
+            let c_end = cx.cover_end(p);
             if c_end < run.end && title_at(cx, c_end, run.end).is_some() {
                 p = c_end;
                 continue;
@@ -648,7 +648,7 @@ fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
     let is = |k: usize, class: Vocab| cx.vocab(k).any(class);
     if is(e, Vocab::OPEN_PAREN) {
         e + 2 < cx.tokens.len() && matches!(cx.cover(e + 1), Cover::Country) && {
-            let after = cx.cover_end[e + 1] as usize;
+            let after = cx.cover_end(e + 1);
             is(after, Vocab::CLOSE_PAREN)
         }
     } else if is(e, Vocab::COMMA) {
@@ -787,7 +787,7 @@ fn org_start(cx: &Context<'_>, run_start: usize, h: usize) -> usize {
         let owner = matches!(cover, Cover::Demonym)
             || (government && matches!(cover, Cover::Country | Cover::Place | Cover::Organization));
         if owner {
-            s = (cx.cover_end[s] as usize).max(s + 1);
+            s = cx.cover_end(s).max(s + 1);
             continue;
         }
         if title_at(cx, s, h).is_some_and(|(_, c)| c == TitleClass::Modifier) {

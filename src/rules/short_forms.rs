@@ -106,7 +106,7 @@ pub fn propose_from<'c>(
                 continue;
             }
             if matches!(cx.cover(i), Cover::Country | Cover::Demonym | Cover::Organization)
-                && cx.cover_end[i] as usize > i + 1
+                && cx.cover_end(i) > i + 1
             {
                 continue;
             }

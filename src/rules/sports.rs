@@ -324,7 +324,7 @@ fn team_run(cx: &Context<'_>, i: usize, end: usize) -> Option<Candidate> {
     }
     let person_like = (i..end).any(|k| is_initial(cx, k))
         || (cx.info(i).has(WordInfo::GIVEN) && !cx.info(i).has(WordInfo::COMMON_WORD) && len > 1);
-    let listed_whole = cx.cover(i) != Cover::None && cx.cover_end[i] as usize >= end;
+    let listed_whole = cx.cover(i) != Cover::None && cx.cover_end(i) >= end;
     (!person_like && !listed_whole).then(|| team(cx, i..end))
 }
 
