@@ -32,18 +32,18 @@ pub fn propose_from<'c>(
     out: &mut Vec<Candidate>,
 ) {
     // Parts of multiword person names, by normalised text.
-    let mut parts: HashSet<&str, BuildWordHasher> = HashSet::default();
-    // Per token: inside a multi-token mention, or a single token claimed by a weak
+    let mut parts = WordSet::default();
+    // Token ranges of multi-token mentions, and single tokens claimed by a weak
     // list entry.
-    const IN_MULTI: u8 = 1;
-    const WEAK_SINGLE: u8 = 2;
-    let mut marks = vec![0u8; cx.tokens.len()];
+    let mut multi: Vec<(usize, usize)> = Vec::new();
+    let mut weak: Vec<usize> = Vec::new();
     let mut org_acronyms: HashSet<String, BuildWordHasher> = HashSet::default();
+    let mut initials = String::new();
     for c in resolved {
         if c.tokens.len() > 1 {
-            marks[c.tokens.clone()].iter_mut().for_each(|x| *x |= IN_MULTI);
+            multi.push((c.tokens.start, c.tokens.end));
         } else if c.priority == crate::resolve::PRIORITY_WEAK_LIST {
-            marks[c.tokens.start] |= WEAK_SINGLE;
+            weak.push(c.tokens.start);
         }
         match c.kind {
             EntityKind::Person if c.tokens.len() >= 2 => {
@@ -60,14 +60,15 @@ pub fn propose_from<'c>(
                 }
             }
             EntityKind::Organization if c.tokens.len() >= 2 => {
-                let initials: String = c
-                    .tokens
-                    .clone()
-                    .filter(|&k| cx.tokens[k].is(TokenFlags::CAPITALIZED))
-                    .filter_map(|k| cx.norm.token(k).chars().next())
-                    .collect();
-                if initials.chars().nth(1).is_some() {
-                    org_acronyms.insert(initials);
+                initials.clear();
+                initials.extend(
+                    c.tokens
+                        .clone()
+                        .filter(|&k| cx.tokens[k].is(TokenFlags::CAPITALIZED))
+                        .filter_map(|k| cx.norm.token(k).chars().next()),
+                );
+                if initials.chars().nth(1).is_some() && !org_acronyms.contains(&initials) {
+                    org_acronyms.insert(initials.clone());
                 }
             }
             _ => {}
@@ -76,18 +77,44 @@ pub fn propose_from<'c>(
     if parts.is_empty() && org_acronyms.is_empty() {
         return;
     }
+    // The multi-token mentions as sorted disjoint ranges, so a walk in token order
+    // tells whether a token is inside one.
+    multi.sort_unstable();
+    let mut inside: Vec<(usize, usize)> = Vec::with_capacity(multi.len());
+    for (start, end) in multi {
+        match inside.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => inside.push((start, end)),
+        }
+    }
+    weak.sort_unstable();
+    let mut m = 0;
     let mut letters = String::new();
     // Outside headlines only name tokens can be short forms: visit those (among
-    // the tokens runs start at) and the words of headlines.
-    let shouting: Vec<usize> = cx.shouting.iter().flat_map(|s| s.clone()).collect();
-    let merged: Vec<usize>;
-    let visit = if shouting.is_empty() {
-        cx.run_starts
-    } else {
-        merged = merge_sorted(cx.run_starts, &shouting);
-        &merged
-    };
-    for &i in visit {
+    // the tokens runs start at) and the words of headlines, in order.
+    let mut starts = cx.run_starts.iter().copied().peekable();
+    let mut headline = cx.shouting.iter().flat_map(|s| s.clone()).peekable();
+    loop {
+        let i = match (starts.peek().copied(), headline.peek().copied()) {
+            (Some(a), Some(b)) if a == b => {
+                starts.next();
+                headline.next();
+                a
+            }
+            (Some(a), Some(b)) if b < a => {
+                headline.next();
+                b
+            }
+            (Some(a), _) => {
+                starts.next();
+                a
+            }
+            (None, Some(b)) => {
+                headline.next();
+                b
+            }
+            (None, None) => break,
+        };
         let t = &cx.tokens[i];
         if !t.is(TokenFlags::WORD) || t.is(TokenFlags::POSSESSIVE) {
             continue;
@@ -97,7 +124,10 @@ pub fn propose_from<'c>(
             continue;
         }
         // Inside a longer mention: leave it alone.
-        if marks[i] & IN_MULTI != 0 {
+        while inside.get(m).is_some_and(|r| r.1 <= i) {
+            m += 1;
+        }
+        if inside.get(m).is_some_and(|r| r.0 <= i) {
             continue;
         }
         let word = cx.norm.token(i);
@@ -113,7 +143,7 @@ pub fn propose_from<'c>(
             // "Michael Jordan visited Jordan": a listed place stays a place unless the
             // words around it make it a speaker.
             if cx.cover(i).is_place() && !speaker_next(cx, i + 1) {
-                let weak = marks[i] & WEAK_SINGLE != 0;
+                let weak = weak.binary_search(&i).is_ok();
                 let locative = i > 0 && cx.vocab(i - 1).any(Vocab::LOCATIVE);
                 if !weak || locative {
                     continue;
@@ -132,30 +162,46 @@ pub fn propose_from<'c>(
     }
 }
 
-/// The union of two sorted lists of distinct indices, sorted.
-fn merge_sorted(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => {
-                out.push(a[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(b[j]);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
+/// A set of words (normalised token texts) that hashes a word of up to 15 bytes
+/// as two integers rather than byte by byte.
+#[derive(Default)]
+struct WordSet<'a> {
+    short: HashSet<(u64, u64), BuildWordHasher>,
+    long: HashSet<&'a str, BuildWordHasher>,
+}
+
+impl<'a> WordSet<'a> {
+    /// The bytes of a word of up to 15 bytes, zero-padded, and its length in the
+    /// last byte: two integers that determine it.
+    fn key(word: &str) -> Option<(u64, u64)> {
+        let b = word.as_bytes();
+        let mut buffer = [0u8; 16];
+        buffer.get_mut(..b.len()).filter(|_| b.len() < 16)?.copy_from_slice(b);
+        buffer[15] = b.len() as u8;
+        let [a0, a1, a2, a3, a4, a5, a6, a7, b0, b1, b2, b3, b4, b5, b6, b7] = buffer;
+        Some((
+            u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]),
+            u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]),
+        ))
+    }
+
+    fn insert(&mut self, word: &'a str) {
+        match WordSet::key(word) {
+            Some(key) => self.short.insert(key),
+            None => self.long.insert(word),
+        };
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match WordSet::key(word) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(word),
         }
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
+
+    fn is_empty(&self) -> bool {
+        self.short.is_empty() && self.long.is_empty()
+    }
 }
 
 fn short(cx: &Context<'_>, i: usize, kind: EntityKind, rule: Rule) -> Candidate {
