@@ -9,8 +9,8 @@
 use super::names::{is_name_token, is_ordinary_word};
 use super::{Context, Cover, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
-use crate::lexicon::BuildWordHasher;
 use crate::lexicon::WordInfo;
+use crate::lexicon::{pack_word, BuildWordHasher};
 use crate::resolve::{Candidate, PRIORITY_LIST};
 use crate::tokenize::TokenFlags;
 use std::collections::HashSet;
@@ -162,27 +162,19 @@ pub fn propose_from<'c>(
     }
 }
 
-/// A set of words (normalised token texts) that hashes a word of up to 15 bytes
-/// as two integers rather than byte by byte.
+/// A set of words (normalised token texts) that hashes a word of up to 16 bytes
+/// as two integers and its length rather than byte by byte.
 #[derive(Default)]
 struct WordSet<'a> {
-    short: HashSet<(u64, u64), BuildWordHasher>,
+    short: HashSet<(u64, u64, u8), BuildWordHasher>,
     long: HashSet<&'a str, BuildWordHasher>,
 }
 
 impl<'a> WordSet<'a> {
-    /// The bytes of a word of up to 15 bytes, zero-padded, and its length in the
-    /// last byte: two integers that determine it.
-    fn key(word: &str) -> Option<(u64, u64)> {
-        let b = word.as_bytes();
-        let mut buffer = [0u8; 16];
-        buffer.get_mut(..b.len()).filter(|_| b.len() < 16)?.copy_from_slice(b);
-        buffer[15] = b.len() as u8;
-        let [a0, a1, a2, a3, a4, a5, a6, a7, b0, b1, b2, b3, b4, b5, b6, b7] = buffer;
-        Some((
-            u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]),
-            u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]),
-        ))
+    /// A word of up to 16 bytes as integers that, with its length, determine it
+    /// (see [`pack_word`]).
+    fn key(word: &str) -> Option<(u64, u64, u8)> {
+        pack_word(word.as_bytes()).map(|(a, b)| (a, b, word.len() as u8))
     }
 
     fn insert(&mut self, word: &'a str) {
