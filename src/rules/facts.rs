@@ -8,7 +8,7 @@
 use super::{names, short_forms, sports, Cover};
 use crate::analysis::{EntityKind, MentionForm};
 use crate::gazetteer::Normalized;
-use crate::lexicon::{BuildWordHasher, Lexicon, TitleClass, WordInfo};
+use crate::lexicon::{pack_word, BuildWordHasher, Lexicon, TitleClass, WordInfo};
 use crate::resolve::Candidate;
 use crate::tokenize::{Token, TokenFlags};
 use std::cell::{Cell, RefCell};
@@ -188,6 +188,12 @@ pub struct WordFacts<'a> {
     /// that ends more than 7 tokens after them (rare: the others keep it in
     /// their cell).
     long_covers: HashMap<usize, usize, BuildWordHasher>,
+    /// The entries of words of up to 8 bytes looked up lately, by a hash of the
+    /// word: a document repeats its words, and this small table stays in cache
+    /// where the lexicon's does not. Each slot holds the packed word
+    /// ([`pack_word`]) and its entry's bits with the word's length + 1 from bit
+    /// [`MEMO_TAG_SHIFT`] (0 for an empty slot).
+    memo: Vec<Cell<(u64, u64)>>,
     run_starts: Vec<usize>,
 }
 
@@ -218,6 +224,9 @@ const COVER_SHIFT: u32 = 57;
 const COVER_END_SHIFT: u32 = 60;
 /// Marks a looked-up cell.
 const KNOWN: u64 = 1 << 63;
+/// Where a slot of [`WordFacts::memo`] keeps the word's length + 1 (4 bits, between
+/// the entry's bits and [`KNOWN`]).
+const MEMO_TAG_SHIFT: u32 = 55;
 /// What a lookup sets.
 const ENTRY_BITS: u64 = KNOWN | CONTINUES_TITLE | ((1 << (TITLE_CLASS_SHIFT + 3)) - 1);
 
@@ -266,6 +275,18 @@ fn cover_of(code: u64) -> Cover {
     }
 }
 
+/// The bits of a cell the lexicon's entry for `word` gives ([`ENTRY_BITS`]).
+fn entry_bits(lexicon: &Lexicon, word: &str) -> u64 {
+    let e = lexicon.entry(word);
+    let continues = if e.continues_title { CONTINUES_TITLE } else { 0 };
+    KNOWN
+        | u64::from(e.info.bits())
+        | u64::from(e.vocab.0) << VOCAB_SHIFT
+        | u64::from(e.title_lengths >> 1) << TITLE_LENGTHS_SHIFT
+        | class_code(e.title) << TITLE_CLASS_SHIFT
+        | continues
+}
+
 impl<'a> WordFacts<'a> {
     /// The facts of the tokens of one document, none looked up yet (but those of
     /// the tokens runs may start at) and no mark set.
@@ -280,6 +301,8 @@ impl<'a> WordFacts<'a> {
             cells: vec![0u64; tokens.len()].into_iter().map(Cell::new).collect(),
             title_starts: RefCell::default(),
             long_covers: HashMap::default(),
+            // About a slot per eight tokens, at most 16 KB.
+            memo: vec![Cell::new((0, 0)); (tokens.len() / 8).clamp(16, 1024).next_power_of_two()],
             run_starts: Vec::new(),
         };
         let mut run_starts = Vec::new();
@@ -395,15 +418,26 @@ impl<'a> WordFacts<'a> {
 
     #[inline(never)]
     fn look_up(&self, i: usize) -> u64 {
-        let e = self.lexicon.entry(self.norm.token(i));
-        let info = if self.tokens[i].is(TokenFlags::WORD) { e.info } else { WordInfo::default() };
-        let continues = if e.continues_title { CONTINUES_TITLE } else { 0 };
-        let entry = KNOWN
-            | u64::from(info.bits())
-            | u64::from(e.vocab.0) << VOCAB_SHIFT
-            | u64::from(e.title_lengths >> 1) << TITLE_LENGTHS_SHIFT
-            | class_code(e.title) << TITLE_CLASS_SHIFT
-            | continues;
+        let word = self.norm.token(i);
+        let mut entry = match pack_word(word.as_bytes()) {
+            Some((key, _)) if word.len() <= 8 => {
+                let tag = word.len() as u64 + 1;
+                let bits = self.memo.len().trailing_zeros();
+                let slot = &self.memo[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize];
+                match slot.get() {
+                    (k, v) if k == key && (v >> MEMO_TAG_SHIFT) & 0xF == tag => v & ENTRY_BITS,
+                    _ => {
+                        let entry = entry_bits(self.lexicon, word);
+                        slot.set((key, entry | tag << MEMO_TAG_SHIFT));
+                        entry
+                    }
+                }
+            }
+            _ => entry_bits(self.lexicon, word),
+        };
+        if !self.tokens[i].is(TokenFlags::WORD) {
+            entry &= !INFO_MASK;
+        }
         let cell = (self.cells[i].get() & !ENTRY_BITS) | entry;
         self.cells[i].set(cell);
         cell
