@@ -10,7 +10,7 @@ use crate::rules::{self, Context};
 use crate::segment::segment;
 use crate::segment::Segmentation;
 use crate::span::{OffsetUnit, Span};
-use crate::tokenize::{tokenize, Token, TokenFlags};
+use crate::tokenize::{tokenize, Token};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 use std::path::Path;
@@ -282,31 +282,25 @@ impl Extractor {
     ) -> Vec<Candidate> {
         let inner = &*self.inner;
         let sentences: Vec<std::ops::Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
-        let mut sentence_start = vec![0u32; tokens.len()];
-        for s in &sentences {
-            let first = (s.clone()).find(|&k| !tokens[k].is(TokenFlags::PUNCT)).unwrap_or(s.start);
-            sentence_start[s.clone()].iter_mut().for_each(|x| *x = first as u32);
-        }
-        let facts = rules::WordFacts::new(tokens, norm, &inner.lexicon);
-        let mut candidates = Vec::new();
+        let mut facts = rules::WordFacts::new(tokens, norm, &inner.lexicon);
+        let shouting = facts.mark_sentences(text, &sentences);
+        // Room for the list hits and about a candidate per run, so the candidates
+        // are not copied as the vector grows.
+        let mut candidates = Vec::with_capacity(hits.len() + facts.run_starts().len() + 16);
         rules::list_candidates(tokens, &facts, &inner.gazetteer, hits, inner.user_lists, &mut candidates);
-        let (cover, cover_end) = rules::cover(&candidates, tokens.len());
-        let shouting = rules::shouting(text, tokens, &sentences);
+        facts.mark_cover(&candidates);
         let cx = Context {
             text,
             tokens,
             sentences: &sentences,
-            sentence_start: &sentence_start,
             shouting: &shouting,
             norm,
             lexicon: &inner.lexicon,
             facts: &facts,
             run_starts: facts.run_starts(),
-            cover: &cover,
-            cover_end: &cover_end,
         };
-        rules::names::propose(&cx, &mut candidates);
-        rules::sports::apply(&cx, &mut candidates);
+        let runs = rules::names::propose(&cx, &mut candidates);
+        rules::sports::apply(&cx, &runs, &mut candidates);
         let mut short_forms = Vec::new();
         let first = select(&candidates, tokens.len());
         rules::short_forms::propose_from(&cx, first.iter().map(|&i| &candidates[i]), &mut short_forms);

@@ -431,6 +431,20 @@ fn pack8(b: &[u8]) -> u64 {
     }
 }
 
+/// A word of up to 16 bytes as two integers that, with its length, determine it
+/// (the packing of the lexicon's own keys); `None` for longer words.
+#[inline]
+pub(crate) fn pack_word(b: &[u8]) -> Option<(u64, u64)> {
+    match b.len() {
+        0..=8 => Some((pack8(b), 0)),
+        9..=16 => {
+            let [first, last] = pack16(b);
+            Some((first, last))
+        }
+        _ => None,
+    }
+}
+
 /// 8 to 16 bytes as the first and last 8 (overlapping below 16).
 #[inline]
 fn pack16(b: &[u8]) -> [u64; 2] {

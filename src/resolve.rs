@@ -8,7 +8,7 @@
 //! Candidates are accepted greedily in that order; a candidate that overlaps one
 //! already accepted is dropped. The result is sorted by position.
 
-use crate::analysis::{EntityKind, FoundBy, MentionForm};
+use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::span::Span;
 use std::ops::Range;
 use std::sync::Arc;
@@ -52,8 +52,19 @@ pub struct Candidate {
 /// by start.
 pub fn resolve(candidates: Vec<Candidate>, token_count: usize) -> Vec<Candidate> {
     let keep = select(&candidates, token_count);
-    let mut slots: Vec<Option<Candidate>> = candidates.into_iter().map(Some).collect();
-    keep.into_iter().filter_map(|i| slots[i].take()).collect()
+    let mut candidates = candidates;
+    // Move the chosen ones out, leaving an empty candidate that owns nothing.
+    let hole = || Candidate {
+        tokens: 0..0,
+        span: Span::new(0, 0),
+        kind: EntityKind::Person,
+        form: MentionForm::Name,
+        canonical: None,
+        ids: None,
+        found_by: FoundBy::Rule(Rule::Context),
+        priority: 0,
+    };
+    keep.into_iter().map(|i| std::mem::replace(&mut candidates[i], hole())).collect()
 }
 
 /// The same choice as [`resolve`], as indices into `candidates` sorted by start,
@@ -64,38 +75,44 @@ pub fn resolve(candidates: Vec<Candidate>, token_count: usize) -> Vec<Candidate>
 /// are a single candidate, which needs no sorting), with the same order inside
 /// each group; the groups come in text order, so the result needs no final sort.
 pub fn select(candidates: &[Candidate], token_count: usize) -> Vec<usize> {
-    // The valid candidates by start (then input order).
-    let mut by_start: Vec<(usize, usize)> = candidates
+    // The valid candidates by start (then input order), as start << 32 | index
+    // (token and candidate counts fit 32 bits: offsets elsewhere are 32 bits).
+    let mut by_start: Vec<u64> = candidates
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.tokens.is_empty() && c.tokens.end <= token_count)
-        .map(|(i, c)| (c.tokens.start, i))
+        .map(|(i, c)| (c.tokens.start as u64) << 32 | i as u64)
         .collect();
     // Candidates come in a few runs already sorted (lists, runs, short forms),
-    // which a stable sort merges cheaply.
+    // which the sort merges cheaply; keys are distinct, so any sort gives one order.
     by_start.sort();
+    let start_of = |key: u64| (key >> 32) as usize;
+    let index_of = |key: u64| (key & 0xFFFF_FFFF) as usize;
     let mut out = Vec::with_capacity(by_start.len());
     let mut group: Vec<(u64, u32)> = Vec::new();
     let mut accepted: Vec<usize> = Vec::new();
-    let mut taken = vec![false; token_count];
+    // The tokens taken in the current group, from its first token.
+    let mut taken: Vec<bool> = Vec::new();
     let mut k = 0;
     while k < by_start.len() {
         // The group: every candidate starting before the furthest end so far.
-        let mut end = candidates[by_start[k].1].tokens.end;
+        let first = start_of(by_start[k]);
+        let mut end = candidates[index_of(by_start[k])].tokens.end;
         let mut g = k + 1;
-        while g < by_start.len() && by_start[g].0 < end {
-            end = end.max(candidates[by_start[g].1].tokens.end);
+        while g < by_start.len() && start_of(by_start[g]) < end {
+            end = end.max(candidates[index_of(by_start[g])].tokens.end);
             g += 1;
         }
         if g == k + 1 {
-            out.push(by_start[k].1);
+            out.push(index_of(by_start[k]));
             k = g;
             continue;
         }
         // One sortable key per candidate: longer first, then higher priority, then
         // earlier start, then input order (so equal claims resolve deterministically).
         group.clear();
-        group.extend(by_start[k..g].iter().map(|&(_, i)| {
+        group.extend(by_start[k..g].iter().map(|&key| {
+            let i = index_of(key);
             let c = &candidates[i];
             let len = (c.tokens.len().min(0xFFFF) as u64) ^ 0xFFFF;
             let priority = u64::from(u8::MAX - c.priority);
@@ -104,8 +121,11 @@ pub fn select(candidates: &[Candidate], token_count: usize) -> Vec<usize> {
         }));
         group.sort_unstable();
         accepted.clear();
+        taken.clear();
+        taken.resize(end - first, false);
         for &(_, i) in &group {
             let range = candidates[i as usize].tokens.clone();
+            let range = range.start - first..range.end - first;
             if taken[range.clone()].iter().any(|&t| t) {
                 continue;
             }
@@ -122,7 +142,6 @@ pub fn select(candidates: &[Candidate], token_count: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Rule;
 
     fn cand(tokens: Range<usize>, priority: Priority, kind: EntityKind) -> Candidate {
         Candidate {

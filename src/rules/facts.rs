@@ -5,11 +5,15 @@
 //! asked about (the rules look at capitalised words and their neighbours), so
 //! most tokens cost no lookup.
 
-use super::{names, short_forms, sports};
+use super::{names, short_forms, sports, Cover};
+use crate::analysis::{EntityKind, MentionForm};
 use crate::gazetteer::Normalized;
-use crate::lexicon::{Lexicon, TitleClass, WordInfo};
+use crate::lexicon::{pack_word, BuildWordHasher, Lexicon, TitleClass, WordInfo};
+use crate::resolve::Candidate;
 use crate::tokenize::{Token, TokenFlags};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// Closed classes of words the rules test tokens against (connectors, speech verbs,
 /// place words, a few punctuation marks...), as a bit set: the classes a token's
@@ -140,14 +144,6 @@ impl TitleStarts {
         self.classes |= code << (2 * (n - 1));
     }
 
-    fn to_bits(self) -> u64 {
-        u64::from(self.lengths) | u64::from(self.classes) << 16
-    }
-
-    fn from_bits(bits: u64) -> TitleStarts {
-        TitleStarts { lengths: bits as u16, classes: (bits >> 16) as u32 }
-    }
-
     /// The longest title of at most `limit` tokens: its length and class.
     pub fn longest(self, limit: usize) -> Option<(usize, TitleClass)> {
         let mask = ((1u32 << limit.min(Self::MAX_TOKENS)) - 1) as u16;
@@ -166,11 +162,14 @@ impl TitleStarts {
     }
 }
 
-/// What the lexicon says about every token of a document, looked up on first use.
+/// What the lexicon says about every token of a document, looked up on first use,
+/// with what the rules know of each token's place: whether it opens its sentence,
+/// whether it is in a headline in capitals, and the list hit covering it.
 ///
-/// The facts of each token sit in plain integers in cells (the word-list facts
-/// and word classes in one, what makes titles in another, the titles starting
-/// there in a third), so asking again is one load.
+/// Everything about one token sits in one integer in a cell (the layout is in
+/// the constants below), so asking again is one load and a document costs eight
+/// bytes per token; the titles starting at the few tokens that start titles of
+/// several words are kept aside.
 #[derive(Debug)]
 pub struct WordFacts<'a> {
     tokens: &'a [Token],
@@ -179,24 +178,62 @@ pub struct WordFacts<'a> {
     /// Whether titles can be read from the tokens' entries: no lexicon title is
     /// longer than [`TitleStarts::MAX_TOKENS`] and no normalised token holds a space.
     titles_exact: bool,
-    /// Per token, 0 until looked up, then [`KNOWN`] | word-list facts | word
-    /// classes << 32.
-    words: Vec<Cell<u64>>,
-    /// Per token, once looked up: the lengths of the longer titles starting with
-    /// the word (16 bits), the class of the one-token title it is (3 bits, 0 for
-    /// none) and [`CONTINUES_TITLE`].
-    title_words: Vec<Cell<u32>>,
-    /// Per token, 0 until asked, then [`KNOWN`] | the titles starting there.
-    title_starts: Vec<Cell<u64>>,
+    /// Per token: the marks of [`WordFacts::mark_sentences`] and
+    /// [`WordFacts::mark_cover`], and once looked up [`KNOWN`] with the word-list
+    /// facts, word classes and title words of its entry.
+    cells: Vec<Cell<u64>>,
+    /// The titles starting at tokens that start titles of several words, once asked.
+    title_starts: RefCell<HashMap<usize, TitleStarts, BuildWordHasher>>,
+    /// Where the list hit covering a token ends, for the tokens covered by a hit
+    /// that ends more than 7 tokens after them (rare: the others keep it in
+    /// their cell).
+    long_covers: HashMap<usize, usize, BuildWordHasher>,
+    /// The entries of words of up to 8 bytes looked up lately, by a hash of the
+    /// word: a document repeats its words, and this small table stays in cache
+    /// where the lexicon's does not. Each slot holds the packed word
+    /// ([`pack_word`]) and its entry's bits with the word's length + 1 from bit
+    /// [`MEMO_TAG_SHIFT`] (0 for an empty slot).
+    memo: Vec<Cell<(u64, u64)>>,
     run_starts: Vec<usize>,
 }
 
-/// Marks a looked-up cell (no word class uses the top bit).
+// The bits of a cell of [`WordFacts::cells`].
+/// Word-list facts ([`WordInfo::bits`]), bits 0 to 14.
+const INFO_MASK: u64 = (1 << 15) - 1;
+/// Word classes ([`Vocab`]), 21 bits from here.
+const VOCAB_SHIFT: u32 = 15;
+const VOCAB_MASK: u64 = (1 << 21) - 1;
+/// Lengths of the longer titles starting with the word, 15 bits from here:
+/// [`WordEntry::title_lengths`] without its bit 0 (titles of one token are
+/// [`TITLE_CLASS_SHIFT`]).
+///
+/// [`WordEntry::title_lengths`]: crate::lexicon::WordEntry::title_lengths
+const TITLE_LENGTHS_SHIFT: u32 = 36;
+/// The class of the one-token title the word is ([`class_code`]), 3 bits from here.
+const TITLE_CLASS_SHIFT: u32 = 51;
+/// A later word of some title.
+const CONTINUES_TITLE: u64 = 1 << 54;
+/// The first word of its sentence (after opening quotes or brackets).
+const SENTENCE_START: u64 = 1 << 55;
+/// In a sentence in capitals (a headline).
+const SHOUTING: u64 = 1 << 56;
+/// The list hit covering the token ([`cover_code`]), 3 bits from here.
+const COVER_SHIFT: u32 = 57;
+/// How far after the token the list hit covering it ends (1 to 7 tokens; 0 when
+/// uncovered or further, see [`WordFacts::long_covers`]), 3 bits from here.
+const COVER_END_SHIFT: u32 = 60;
+/// Marks a looked-up cell.
 const KNOWN: u64 = 1 << 63;
-/// Marks a later word of some title in [`WordFacts::title_words`].
-const CONTINUES_TITLE: u32 = 1 << 19;
+/// Where a slot of [`WordFacts::memo`] keeps the word's length + 1 (4 bits, between
+/// the entry's bits and [`KNOWN`]).
+const MEMO_TAG_SHIFT: u32 = 55;
+/// What a lookup sets.
+const ENTRY_BITS: u64 = KNOWN | CONTINUES_TITLE | ((1 << (TITLE_CLASS_SHIFT + 3)) - 1);
 
-fn class_code(class: Option<TitleClass>) -> u32 {
+// Every flag and class fits its field.
+const _: () = assert!(WordInfo::SPORTS.bits() < 1 << 15 && Vocab::STRONG_BEFORE_TEAM.0 < 1 << 21);
+
+fn class_code(class: Option<TitleClass>) -> u64 {
     match class {
         None => 0,
         Some(TitleClass::Honorific) => 1,
@@ -206,7 +243,7 @@ fn class_code(class: Option<TitleClass>) -> u32 {
     }
 }
 
-fn class_of(code: u32) -> Option<TitleClass> {
+fn class_of(code: u64) -> Option<TitleClass> {
     match code {
         1 => Some(TitleClass::Honorific),
         2 => Some(TitleClass::Office),
@@ -216,9 +253,43 @@ fn class_of(code: u32) -> Option<TitleClass> {
     }
 }
 
+fn cover_code(cover: Cover) -> u64 {
+    match cover {
+        Cover::None => 0,
+        Cover::Country => 1,
+        Cover::Place => 2,
+        Cover::Organization => 3,
+        Cover::Person => 4,
+        Cover::Demonym => 5,
+    }
+}
+
+fn cover_of(code: u64) -> Cover {
+    match code {
+        1 => Cover::Country,
+        2 => Cover::Place,
+        3 => Cover::Organization,
+        4 => Cover::Person,
+        5 => Cover::Demonym,
+        _ => Cover::None,
+    }
+}
+
+/// The bits of a cell the lexicon's entry for `word` gives ([`ENTRY_BITS`]).
+fn entry_bits(lexicon: &Lexicon, word: &str) -> u64 {
+    let e = lexicon.entry(word);
+    let continues = if e.continues_title { CONTINUES_TITLE } else { 0 };
+    KNOWN
+        | u64::from(e.info.bits())
+        | u64::from(e.vocab.0) << VOCAB_SHIFT
+        | u64::from(e.title_lengths >> 1) << TITLE_LENGTHS_SHIFT
+        | class_code(e.title) << TITLE_CLASS_SHIFT
+        | continues
+}
+
 impl<'a> WordFacts<'a> {
     /// The facts of the tokens of one document, none looked up yet (but those of
-    /// the tokens runs may start at).
+    /// the tokens runs may start at) and no mark set.
     pub fn new(tokens: &'a [Token], norm: &'a Normalized, lexicon: &'a Lexicon) -> WordFacts<'a> {
         let max = lexicon.max_title_tokens().max(1);
         let titles_exact = max <= TitleStarts::MAX_TOKENS && spaceless(norm, tokens.len());
@@ -227,9 +298,11 @@ impl<'a> WordFacts<'a> {
             norm,
             lexicon,
             titles_exact,
-            words: vec![Cell::new(0); tokens.len()],
-            title_words: vec![Cell::new(0); tokens.len()],
-            title_starts: vec![Cell::new(0); if titles_exact { tokens.len() } else { 0 }],
+            cells: vec![0u64; tokens.len()].into_iter().map(Cell::new).collect(),
+            title_starts: RefCell::default(),
+            long_covers: HashMap::default(),
+            // About a slot per eight tokens, at most 16 KB.
+            memo: vec![Cell::new((0, 0)); (tokens.len() / 8).clamp(16, 1024).next_power_of_two()],
             run_starts: Vec::new(),
         };
         let mut run_starts = Vec::new();
@@ -247,12 +320,97 @@ impl<'a> WordFacts<'a> {
         facts
     }
 
-    /// The word-list facts and word classes of token `i`, looked up if need be.
+    /// Mark the first word of each sentence (the first token that is not
+    /// punctuation or an opening quotation mark; the first token of the text when
+    /// no sentence holds it) and the tokens of sentences in capitals: sentences
+    /// whose words have no lower-case letter and hold at least one upper-case word
+    /// of two letters or more. Returns the token ranges of those sentences.
+    pub fn mark_sentences(&self, text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+        let mut shouting = Vec::new();
+        if !self.cells.is_empty() && !sentences.iter().take_while(|s| s.start == 0).any(|s| !s.is_empty()) {
+            self.mark(0, SENTENCE_START);
+        }
+        for s in sentences {
+            let Some(words) = self.tokens.get(s.clone()) else { continue };
+            let first = words.iter().position(|t| !t.is(TokenFlags::PUNCT)).unwrap_or(0);
+            if !words.is_empty() {
+                self.mark(s.start + first, SENTENCE_START);
+            }
+            let mut caps = false;
+            let mut lower = false;
+            for t in words {
+                if !t.is(TokenFlags::WORD) {
+                    continue;
+                }
+                let word = t.text(text);
+                if t.is(TokenFlags::ALL_CAPS) {
+                    caps = caps || word.chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2;
+                } else if !t.is(TokenFlags::POSSESSIVE) && word.chars().any(|c| c.is_lowercase()) {
+                    lower = true;
+                    break;
+                }
+            }
+            if caps && !lower {
+                (s.clone()).for_each(|k| self.mark(k, SHOUTING));
+                shouting.push(s.clone());
+            }
+        }
+        shouting
+    }
+
+    /// Mark which list candidate covers each token (the longest, the first of
+    /// equally long ones) and where it ends (see [`cover`](Self::cover) and
+    /// [`cover_end`](Self::cover_end)).
+    pub fn mark_cover(&mut self, candidates: &[Candidate]) {
+        let n = self.cells.len();
+        // (token, candidate) for every token of every candidate, by token then
+        // candidate: the few covered tokens, without a per-token array.
+        let mut claims: Vec<(u32, u32)> = Vec::with_capacity(candidates.len() * 2);
+        for (c_index, c) in candidates.iter().enumerate() {
+            claims.extend((c.tokens.start..c.tokens.end.min(n)).map(|k| (k as u32, c_index as u32)));
+        }
+        // Nearly sorted already (hits come by start): a merge sort finds the runs.
+        claims.sort();
+        for group in claims.chunk_by(|a, b| a.0 == b.0) {
+            let k = group[0].0 as usize;
+            // The first of the longest.
+            let mut owner = &candidates[group[0].1 as usize];
+            for &(_, c_index) in &group[1..] {
+                let c = &candidates[c_index as usize];
+                if c.tokens.len() > owner.tokens.len() {
+                    owner = c;
+                }
+            }
+            let kind = match (owner.form, owner.kind) {
+                (MentionForm::Demonym, _) => Cover::Demonym,
+                (MentionForm::Modifier, _) => Cover::None,
+                (_, EntityKind::Country) => Cover::Country,
+                (_, EntityKind::Location) => Cover::Place,
+                (_, EntityKind::Organization) => Cover::Organization,
+                (_, EntityKind::Person) => Cover::Person,
+            };
+            let after = owner.tokens.end - k;
+            let end_code = if after <= 7 {
+                after as u64
+            } else {
+                self.long_covers.insert(k, owner.tokens.end);
+                0
+            };
+            self.mark(k, cover_code(kind) << COVER_SHIFT | end_code << COVER_END_SHIFT);
+        }
+    }
+
+    fn mark(&self, i: usize, bits: u64) {
+        let cell = &self.cells[i];
+        cell.set(cell.get() | bits);
+    }
+
+    /// The cell of token `i`, looked up if need be.
     #[inline]
     fn words(&self, i: usize) -> u64 {
-        let known = self.words[i].get();
-        if known != 0 {
-            known
+        let cell = self.cells[i].get();
+        if cell & KNOWN != 0 {
+            cell
         } else {
             self.look_up(i)
         }
@@ -260,36 +418,81 @@ impl<'a> WordFacts<'a> {
 
     #[inline(never)]
     fn look_up(&self, i: usize) -> u64 {
-        let e = self.lexicon.entry(self.norm.token(i));
-        let info = if self.tokens[i].is(TokenFlags::WORD) { e.info } else { WordInfo::default() };
-        let words = KNOWN | u64::from(info.bits()) | u64::from(e.vocab.0) << 32;
-        self.words[i].set(words);
-        let continues = if e.continues_title { CONTINUES_TITLE } else { 0 };
-        self.title_words[i].set(u32::from(e.title_lengths) | class_code(e.title) << 16 | continues);
-        words
+        let word = self.norm.token(i);
+        let mut entry = match pack_word(word.as_bytes()) {
+            Some((key, _)) if word.len() <= 8 => {
+                let tag = word.len() as u64 + 1;
+                let bits = self.memo.len().trailing_zeros();
+                let slot = &self.memo[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize];
+                match slot.get() {
+                    (k, v) if k == key && (v >> MEMO_TAG_SHIFT) & 0xF == tag => v & ENTRY_BITS,
+                    _ => {
+                        let entry = entry_bits(self.lexicon, word);
+                        slot.set((key, entry | tag << MEMO_TAG_SHIFT));
+                        entry
+                    }
+                }
+            }
+            _ => entry_bits(self.lexicon, word),
+        };
+        if !self.tokens[i].is(TokenFlags::WORD) {
+            entry &= !INFO_MASK;
+        }
+        let cell = (self.cells[i].get() & !ENTRY_BITS) | entry;
+        self.cells[i].set(cell);
+        cell
     }
 
     /// What the word lists say about token `i` (nothing for tokens that are not
     /// words). Panics if there is no token `i`.
     #[inline]
     pub fn info(&self, i: usize) -> WordInfo {
-        WordInfo::from_bits(self.words(i) as u32)
+        WordInfo::from_bits((self.words(i) & INFO_MASK) as u32)
     }
 
     /// The closed word classes of token `i` (none past the last token).
     #[inline]
     pub fn vocab(&self, i: usize) -> Vocab {
-        if i < self.words.len() {
-            Vocab((self.words(i) >> 32) as u32 & !((KNOWN >> 32) as u32))
+        if i < self.cells.len() {
+            Vocab(((self.words(i) >> VOCAB_SHIFT) & VOCAB_MASK) as u32)
         } else {
             Vocab::default()
         }
     }
 
-    /// What makes titles at token `i` (see [`WordFacts::title_words`]).
-    fn title_words(&self, i: usize) -> u32 {
-        self.words(i);
-        self.title_words[i].get()
+    /// The list hit covering token `i` (see [`mark_cover`](Self::mark_cover)).
+    /// Panics if there is no token `i`.
+    #[inline]
+    pub fn cover(&self, i: usize) -> Cover {
+        cover_of((self.cells[i].get() >> COVER_SHIFT) & 7)
+    }
+
+    /// Where the list hit covering token `i` ends (token index; `i + 1` when
+    /// uncovered). Panics if there is no token `i`.
+    #[inline]
+    pub fn cover_end(&self, i: usize) -> usize {
+        let after = ((self.cells[i].get() >> COVER_END_SHIFT) & 7) as usize;
+        if after != 0 {
+            i + after
+        } else if self.long_covers.is_empty() {
+            i + 1
+        } else {
+            self.long_covers.get(&i).copied().unwrap_or(i + 1)
+        }
+    }
+
+    /// Whether token `i` opens its sentence (see
+    /// [`mark_sentences`](Self::mark_sentences)). Panics if there is no token `i`.
+    #[inline]
+    pub fn at_sentence_start(&self, i: usize) -> bool {
+        self.cells[i].get() & SENTENCE_START != 0
+    }
+
+    /// Whether token `i` is in a sentence in capitals (see
+    /// [`mark_sentences`](Self::mark_sentences)). Panics if there is no token `i`.
+    #[inline]
+    pub fn shouting(&self, i: usize) -> bool {
+        self.cells[i].get() & SHOUTING != 0
     }
 
     /// The titles starting at token `i`, or `None` when they cannot be read from
@@ -298,33 +501,54 @@ impl<'a> WordFacts<'a> {
         if !self.titles_exact {
             return None;
         }
-        let Some(cell) = self.title_starts.get(i) else { return Some(TitleStarts::default()) };
-        let known = cell.get();
-        if known != 0 {
-            return Some(TitleStarts::from_bits(known));
+        if i >= self.cells.len() {
+            return Some(TitleStarts::default());
         }
-        let words = self.title_words(i);
+        let words = self.words(i);
         let mut starts = TitleStarts::default();
-        if let Some(class) = class_of((words >> 16) & 7) {
+        if let Some(class) = class_of((words >> TITLE_CLASS_SHIFT) & 7) {
             starts.set(1, class);
         }
-        let lengths = words & 0xFFFF;
-        if lengths != 0 {
-            let max = self.lexicon.max_title_tokens().max(1);
-            // Every later token of a title continues one.
-            let mut n = 2;
-            while n <= max && i + n <= self.words.len() && self.title_words(i + n - 1) & CONTINUES_TITLE != 0
-            {
-                if lengths & (1 << (n - 1)) != 0 {
-                    if let Some(class) = self.lexicon.title(self.norm.tokens_text(i..i + n)) {
-                        starts.set(n, class);
-                    }
-                }
-                n += 1;
-            }
+        let lengths = ((words >> TITLE_LENGTHS_SHIFT) as u16 & 0x7FFF) << 1;
+        if lengths == 0 {
+            return Some(starts);
         }
-        cell.set(KNOWN | starts.to_bits());
+        if let Some(&known) = self.title_starts.borrow().get(&i) {
+            return Some(known);
+        }
+        let max = self.lexicon.max_title_tokens().max(1);
+        // Every later token of a title continues one.
+        let mut n = 2;
+        while n <= max && i + n <= self.cells.len() && self.words(i + n - 1) & CONTINUES_TITLE != 0 {
+            if lengths & (1 << (n - 1)) != 0 {
+                if let Some(class) = self.lexicon.title(self.norm.tokens_text(i..i + n)) {
+                    starts.set(n, class);
+                }
+            }
+            n += 1;
+        }
+        self.title_starts.borrow_mut().insert(i, starts);
         Some(starts)
+    }
+
+    /// The longest title of at most `limit` tokens starting at token `i`: its
+    /// length and class, or `None` inside when there is none; `None` when titles
+    /// cannot be read from the entries. The same as
+    /// [`titles`](Self::titles)`(i)` then [`TitleStarts::longest`], without
+    /// building the set where the word starts no longer title.
+    #[inline]
+    pub fn longest_title(&self, i: usize, limit: usize) -> Option<Option<(usize, TitleClass)>> {
+        if !self.titles_exact {
+            return None;
+        }
+        if i >= self.cells.len() || limit == 0 {
+            return Some(None);
+        }
+        let words = self.words(i);
+        if limit == 1 || (words >> TITLE_LENGTHS_SHIFT) & 0x7FFF == 0 {
+            return Some(class_of((words >> TITLE_CLASS_SHIFT) & 7).map(|class| (1, class)));
+        }
+        self.titles(i).map(|starts| starts.longest(limit))
     }
 
     /// In order, the tokens that are name tokens ([`names::is_name_token`]) or

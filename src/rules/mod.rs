@@ -12,7 +12,7 @@ pub mod owners;
 pub mod short_forms;
 pub mod sports;
 
-use crate::analysis::{EntityKind, FoundBy, MentionForm};
+use crate::analysis::{FoundBy, MentionForm};
 use crate::gazetteer::{Gazetteer, ListKind, ListMatch, Normalized};
 pub use facts::{vocabulary, TitleStarts, Vocab, WordFacts};
 
@@ -62,11 +62,8 @@ pub struct Context<'a> {
     pub tokens: &'a [Token],
     /// Token ranges of the sentences.
     pub sentences: &'a [Range<usize>],
-    /// For each token, the index of the first word of its sentence (the first token
-    /// that is not punctuation or an opening quotation mark).
-    pub sentence_start: &'a [u32],
-    /// Whether each token is in an ALL CAPS sentence (a headline).
-    pub shouting: &'a [bool],
+    /// Token ranges of the sentences in capitals (headlines), in order.
+    pub shouting: &'a [Range<usize>],
     /// Normalised token text.
     pub norm: &'a Normalized,
     /// The word lists.
@@ -77,11 +74,6 @@ pub struct Context<'a> {
     /// particles that may open a hyphenated name ("al" in "al-Assad"): every
     /// capitalised run starts at one of them, so the rules visit only these.
     pub run_starts: &'a [usize],
-    /// The list hit covering each token.
-    pub cover: &'a [Cover],
-    /// Where the list hit covering each token ends (token index; the token itself + 1
-    /// when uncovered).
-    pub cover_end: &'a [u32],
 }
 
 impl Context<'_> {
@@ -91,8 +83,28 @@ impl Context<'_> {
     }
 
     /// Whether token `i` opens its sentence (after any opening quotes or brackets).
+    #[inline]
     pub fn at_sentence_start(&self, i: usize) -> bool {
-        self.sentence_start[i] as usize == i
+        self.facts.at_sentence_start(i)
+    }
+
+    /// Whether token `i` is in a sentence in capitals (a headline).
+    #[inline]
+    pub fn shouting(&self, i: usize) -> bool {
+        self.facts.shouting(i)
+    }
+
+    /// The list hit covering token `i`.
+    #[inline]
+    pub fn cover(&self, i: usize) -> Cover {
+        self.facts.cover(i)
+    }
+
+    /// Where the list hit covering token `i` ends (token index; `i + 1` when
+    /// uncovered).
+    #[inline]
+    pub fn cover_end(&self, i: usize) -> usize {
+        self.facts.cover_end(i)
     }
 
     /// What the word lists say about token `i` (see [`WordFacts::info`]).
@@ -104,33 +116,6 @@ impl Context<'_> {
     pub fn vocab(&self, i: usize) -> Vocab {
         self.facts.vocab(i)
     }
-}
-
-/// Per-sentence ALL CAPS detection: a sentence whose words have no lower-case
-/// letter and hold at least one upper-case word of two letters or more.
-pub fn shouting(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
-    for s in sentences {
-        let mut caps = 0;
-        let mut lower = false;
-        for t in &tokens[s.clone()] {
-            if !t.is(TokenFlags::WORD) {
-                continue;
-            }
-            if t.is(TokenFlags::ALL_CAPS) {
-                if t.text(text).chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-                    caps += 1;
-                }
-            } else if t.text(text).chars().any(|c| c.is_lowercase()) && !t.is(TokenFlags::POSSESSIVE) {
-                lower = true;
-                break;
-            }
-        }
-        if caps >= 1 && !lower {
-            out[s.clone()].iter_mut().for_each(|x| *x = true);
-        }
-    }
-    out
 }
 
 /// The index of the first element of `sorted` at or after `position`, searching on
@@ -154,32 +139,6 @@ pub fn word_info(tokens: &[Token], norm: &Normalized, lexicon: &Lexicon) -> Vec<
         .enumerate()
         .map(|(i, t)| if t.is(TokenFlags::WORD) { lexicon.word(norm.token(i)) } else { WordInfo::default() })
         .collect()
-}
-
-/// Which list candidate covers each token, and where it ends.
-pub fn cover(candidates: &[Candidate], token_count: usize) -> (Vec<Cover>, Vec<u32>) {
-    let mut cover = vec![Cover::None; token_count];
-    let mut cover_end: Vec<u32> = (1..=token_count as u32).collect();
-    let mut best_len = vec![0usize; token_count];
-    for c in candidates {
-        let kind = match (c.form, c.kind) {
-            (MentionForm::Demonym, _) => Cover::Demonym,
-            (MentionForm::Modifier, _) => Cover::None,
-            (_, EntityKind::Country) => Cover::Country,
-            (_, EntityKind::Location) => Cover::Place,
-            (_, EntityKind::Organization) => Cover::Organization,
-            (_, EntityKind::Person) => Cover::Person,
-        };
-        let len = c.tokens.len();
-        for k in c.tokens.clone() {
-            if k < token_count && len > best_len[k] {
-                best_len[k] = len;
-                cover[k] = kind;
-                cover_end[k] = c.tokens.end as u32;
-            }
-        }
-    }
-    (cover, cover_end)
 }
 
 /// Candidates from gazetteer hits. `user_lists` is the number of leading lists that

@@ -169,17 +169,43 @@ pub(crate) const SPEAKER_VERBS: &[&str] = &[
 /// Words a person's name stops before ("Todd Stottlemyre of the Cardinals").
 pub(crate) const PERSON_BREAKS: &[&str] = &["of", "&", "and", "for", "on"];
 
-/// Propose candidates for every capitalised run of every sentence.
-pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+/// The capitalised runs of a document as [`propose`] found them, for the rules
+/// that read the same runs after it ([`sports`](super::sports)), so they need not
+/// find them again.
+#[derive(Debug, Default)]
+pub struct Runs {
+    /// Each run's first token and one past its last, in order.
+    spans: Vec<(u32, u32)>,
+    /// Per sentence, its runs in `spans`, or `None` where they were not recorded:
+    /// sentences in capitals (skipped) and sentences where a run starts at a
+    /// particle ("al-Assad"), which a reader starting runs at name tokens only
+    /// would cut differently.
+    sentences: Vec<Option<(u32, u32)>>,
+}
+
+impl Runs {
+    /// The runs of sentence `s` (index into [`Context::sentences`]), each its first
+    /// token and one past its last, if recorded: the runs that start at name
+    /// tokens ([`is_name_token`]), in order.
+    pub fn of_sentence(&self, s: usize) -> Option<impl Iterator<Item = (usize, usize)> + '_> {
+        let (from, to) = self.sentences.get(s).copied().flatten()?;
+        let spans = self.spans.get(from as usize..to as usize).unwrap_or_default();
+        Some(spans.iter().map(|&(start, end)| (start as usize, end as usize)))
+    }
+}
+
+/// Propose candidates for every capitalised run of every sentence; returns the
+/// runs.
+pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) -> Runs {
     let first_new = out.len();
-    propose_runs(cx, out);
+    let runs = propose_runs(cx, out);
     // Where a list names exactly the same words, the list knows better
     // ("Russian Federation" is a country, not a federation).
     let mut k = first_new;
     while k < out.len() {
         let r = out[k].tokens.clone();
-        let exact_list = cx.cover[r.start] != Cover::None && cx.cover_end[r.start] as usize == r.end && {
-            r.start == 0 || cx.cover_end[r.start - 1] as usize != r.end
+        let exact_list = cx.cover(r.start) != Cover::None && cx.cover_end(r.start) == r.end && {
+            r.start == 0 || cx.cover_end(r.start - 1) != r.end
         };
         if exact_list {
             out.swap_remove(k);
@@ -187,29 +213,40 @@ pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) {
             k += 1;
         }
     }
+    runs
 }
 
-fn propose_runs(cx: &Context<'_>, out: &mut Vec<Candidate>) {
+fn propose_runs(cx: &Context<'_>, out: &mut Vec<Candidate>) -> Runs {
+    let mut runs = Runs { spans: Vec::with_capacity(cx.run_starts.len()), sentences: Vec::new() };
+    runs.sentences.reserve(cx.sentences.len());
     let mut k = 0;
     for s in cx.sentences {
-        if cx.shouting[s.start] {
+        if cx.shouting(s.start) {
+            runs.sentences.push(None);
             continue;
         }
+        let from = runs.spans.len() as u32;
+        let mut recorded = true;
         // Runs start at name tokens and particles only: visit those.
         k = super::seek(cx.run_starts, k, s.start);
         while let Some(&i) = cx.run_starts.get(k).filter(|&&p| p < s.end) {
-            if !is_name_token(cx, i) && !starts_dash_name(cx, i, s.end) {
+            let name = is_name_token(cx, i);
+            if !name && !starts_dash_name(cx, i, s.end) {
                 k += 1;
                 continue;
             }
+            recorded &= name;
             let end = run_end(cx, i, s.end.min(i + MAX_RUN));
+            runs.spans.push((i as u32, end as u32));
             classify(cx, i..end, out);
             let next = end.max(i + 1);
             while cx.run_starts.get(k).is_some_and(|&p| p < next) {
                 k += 1;
             }
         }
+        runs.sentences.push(recorded.then_some((from, runs.spans.len() as u32)));
     }
+    runs
 }
 
 /// A capitalised word, initial or title abbreviation that can be part of a name.
@@ -308,7 +345,7 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
             if word.any(Vocab::LINKING_AFTER_HEAD)
                 && cx.info(j - 1).has(WordInfo::ORG_HEAD)
                 && is_name_token(cx, j + 1)
-                && !cx.cover[j + 1].is_place()
+                && !cx.cover(j + 1).is_place()
             {
                 j += 2;
                 continue;
@@ -339,12 +376,13 @@ fn candidate(
 }
 
 /// The longest title starting at `i` (with modifiers before it): its end and class.
+#[inline]
 pub fn title_at(cx: &Context<'_>, i: usize, end: usize) -> Option<(usize, TitleClass)> {
     if end <= i {
         return None;
     }
-    if let Some(starts) = cx.facts.titles(i) {
-        return starts.longest(end - i).map(|(n, class)| (i + n, class));
+    if let Some(longest) = cx.facts.longest_title(i, end - i) {
+        return longest.map(|(n, class)| (i + n, class));
     }
     let max = cx.lexicon.max_title_tokens().max(1);
     let mut best = None;
@@ -376,9 +414,9 @@ fn skip_titles(cx: &Context<'_>, run: &Range<usize>) -> (usize, bool) {
             continue;
         }
         // A demonym or a country before a title: "Russian President", "U.S. Senator".
-        let cover = cx.cover[p];
+        let cover = cx.cover(p);
         if matches!(cover, Cover::Demonym | Cover::Country | Cover::Organization) {
-            let c_end = cx.cover_end[p] as usize;
+            let c_end = cx.cover_end(p);
             if c_end < run.end && title_at(cx, c_end, run.end).is_some() {
                 p = c_end;
                 continue;
@@ -392,7 +430,7 @@ fn skip_titles(cx: &Context<'_>, run: &Range<usize>) -> (usize, bool) {
 fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // An event named after a place: the whole run is no entity, and its place is
     // not a place mention either.
-    if run.len() >= 2 && cx.vocab(run.end - 1).any(Vocab::EVENT_WORD) && cx.cover[run.start].is_place() {
+    if run.len() >= 2 && cx.vocab(run.end - 1).any(Vocab::EVENT_WORD) && cx.cover(run.start).is_place() {
         out.push(Candidate {
             span: cx.span(run.clone()),
             tokens: run,
@@ -412,7 +450,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
         let given_before_name = cx.info(start).has(WordInfo::GIVEN)
             && start + 1 < run.end
             && !is_ordinary_word(cx, start + 1)
-            && cx.cover[start + 1] == Cover::None;
+            && cx.cover(start + 1) == Cover::None;
         if given_before_name {
             break;
         }
@@ -440,7 +478,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
             && title_at(cx, b, run.start)
                 .is_some_and(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Office))
     });
-    if role_before && !cx.cover[run.start].is_strong_list() && !cx.info(run.start).has(WordInfo::ORG_HEAD) {
+    if role_before && !cx.cover(run.start).is_strong_list() && !cx.info(run.start).has(WordInfo::ORG_HEAD) {
         let end = person_end(cx, run.start, run.end);
         if organization(cx, &(run.start..run.end)).is_none() && !is_ordinary_word(cx, run.start) {
             person_then_rest(cx, run.start..end, run.end, Rule::Title, PRIORITY_STRONG_RULE - 5, out);
@@ -454,7 +492,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
         while p < run.end && is_initial(cx, p) {
             p += 1;
         }
-        if p < run.end && !cx.cover[p].is_strong_list() {
+        if p < run.end && !cx.cover(p).is_strong_list() {
             let end = person_end(cx, p, run.end);
             person_then_rest(cx, run.start..end, run.end, Rule::GivenName, PRIORITY_STRONG_RULE - 5, out);
             return;
@@ -477,7 +515,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // 3. Given names.
     for g in run.clone() {
         let info = cx.info(g);
-        if !info.has(WordInfo::GIVEN) || cx.cover[g].is_strong_list() {
+        if !info.has(WordInfo::GIVEN) || cx.cover(g).is_strong_list() {
             continue;
         }
         let end = person_end(cx, g, run.end);
@@ -487,7 +525,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
                 || cx.info(g + 1).has(WordInfo::SURNAME)
                 || !cx.info(g + 1).has(WordInfo::COMMON_WORD);
             // Only list names (a country, a demonym) may stand before the given name.
-            let clear_before = (run.start..g).all(|k| cx.cover[k] != Cover::None);
+            let clear_before = (run.start..g).all(|k| cx.cover(k) != Cover::None);
             if next_ok && (g == run.start || clear_before) {
                 person_then_rest(cx, g..end, run.end, Rule::GivenName, PRIORITY_STRONG_RULE - 5, out);
                 return;
@@ -498,7 +536,7 @@ fn classify(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     // 4. Surnames: "Dariusz Rosati" where only the surname is known.
     let len = run.len();
     if (2..=3).contains(&len)
-        && run.clone().all(|k| cx.cover[k] == Cover::None && !cx.info(k).has(WordInfo::NON_NAME))
+        && run.clone().all(|k| cx.cover(k) == Cover::None && !cx.info(k).has(WordInfo::NON_NAME))
         && cx.info(run.end - 1).has(WordInfo::SURNAME)
         && !cx.info(run.end - 1).has(WordInfo::COMMON_WORD)
         && !cx.info(run.start).any(WordInfo::ORG_HEAD | WordInfo::COMMON_WORD)
@@ -544,7 +582,7 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     if run.is_empty() {
         return;
     }
-    let all_unlisted = run.clone().all(|k| cx.cover[k] == Cover::None);
+    let all_unlisted = run.clone().all(|k| cx.cover(k) == Cover::None);
     if !all_unlisted {
         return;
     }
@@ -609,8 +647,8 @@ pub(crate) fn is_initial(cx: &Context<'_>, i: usize) -> bool {
 fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
     let is = |k: usize, class: Vocab| cx.vocab(k).any(class);
     if is(e, Vocab::OPEN_PAREN) {
-        e + 2 < cx.tokens.len() && matches!(cx.cover[e + 1], Cover::Country) && {
-            let after = cx.cover_end[e + 1] as usize;
+        e + 2 < cx.tokens.len() && matches!(cx.cover(e + 1), Cover::Country) && {
+            let after = cx.cover_end(e + 1);
             is(after, Vocab::CLOSE_PAREN)
         }
     } else if is(e, Vocab::COMMA) {
@@ -642,7 +680,7 @@ fn person_end(cx: &Context<'_>, p: usize, run_end: usize) -> usize {
             {
                 break;
             }
-            if matches!(cx.cover[e], Cover::Country | Cover::Organization | Cover::Demonym) {
+            if matches!(cx.cover(e), Cover::Country | Cover::Organization | Cover::Demonym) {
                 break;
             }
             if info.any(WordInfo::WEEKDAY | WordInfo::MONTH) && !info.has(WordInfo::SURNAME) {
@@ -745,11 +783,11 @@ fn org_start(cx: &Context<'_>, run_start: usize, h: usize) -> usize {
     let mut s = run_start;
     let government = cx.vocab(h).any(Vocab::GOVERNMENT_HEAD);
     while s < h {
-        let cover = cx.cover[s];
+        let cover = cx.cover(s);
         let owner = matches!(cover, Cover::Demonym)
             || (government && matches!(cover, Cover::Country | Cover::Place | Cover::Organization));
         if owner {
-            s = (cx.cover_end[s] as usize).max(s + 1);
+            s = cx.cover_end(s).max(s + 1);
             continue;
         }
         if title_at(cx, s, h).is_some_and(|(_, c)| c == TitleClass::Modifier) {
@@ -768,7 +806,7 @@ pub fn is_ordinary_word(cx: &Context<'_>, i: usize) -> bool {
     if info.has(WordInfo::NON_NAME) {
         return true;
     }
-    if cx.cover[i] != Cover::None {
+    if cx.cover(i) != Cover::None {
         return false;
     }
     let name_like =

@@ -9,8 +9,8 @@
 use super::names::{is_name_token, is_ordinary_word};
 use super::{Context, Cover, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
-use crate::lexicon::BuildWordHasher;
 use crate::lexicon::WordInfo;
+use crate::lexicon::{pack_word, BuildWordHasher};
 use crate::resolve::{Candidate, PRIORITY_LIST};
 use crate::tokenize::TokenFlags;
 use std::collections::HashSet;
@@ -32,18 +32,18 @@ pub fn propose_from<'c>(
     out: &mut Vec<Candidate>,
 ) {
     // Parts of multiword person names, by normalised text.
-    let mut parts: HashSet<&str, BuildWordHasher> = HashSet::default();
-    // Per token: inside a multi-token mention, or a single token claimed by a weak
+    let mut parts = WordSet::default();
+    // Token ranges of multi-token mentions, and single tokens claimed by a weak
     // list entry.
-    const IN_MULTI: u8 = 1;
-    const WEAK_SINGLE: u8 = 2;
-    let mut marks = vec![0u8; cx.tokens.len()];
+    let mut multi: Vec<(usize, usize)> = Vec::new();
+    let mut weak: Vec<usize> = Vec::new();
     let mut org_acronyms: HashSet<String, BuildWordHasher> = HashSet::default();
+    let mut initials = String::new();
     for c in resolved {
         if c.tokens.len() > 1 {
-            marks[c.tokens.clone()].iter_mut().for_each(|x| *x |= IN_MULTI);
+            multi.push((c.tokens.start, c.tokens.end));
         } else if c.priority == crate::resolve::PRIORITY_WEAK_LIST {
-            marks[c.tokens.start] |= WEAK_SINGLE;
+            weak.push(c.tokens.start);
         }
         match c.kind {
             EntityKind::Person if c.tokens.len() >= 2 => {
@@ -60,14 +60,15 @@ pub fn propose_from<'c>(
                 }
             }
             EntityKind::Organization if c.tokens.len() >= 2 => {
-                let initials: String = c
-                    .tokens
-                    .clone()
-                    .filter(|&k| cx.tokens[k].is(TokenFlags::CAPITALIZED))
-                    .filter_map(|k| cx.norm.token(k).chars().next())
-                    .collect();
-                if initials.chars().nth(1).is_some() {
-                    org_acronyms.insert(initials);
+                initials.clear();
+                initials.extend(
+                    c.tokens
+                        .clone()
+                        .filter(|&k| cx.tokens[k].is(TokenFlags::CAPITALIZED))
+                        .filter_map(|k| cx.norm.token(k).chars().next()),
+                );
+                if initials.chars().nth(1).is_some() && !org_acronyms.contains(&initials) {
+                    org_acronyms.insert(initials.clone());
                 }
             }
             _ => {}
@@ -76,28 +77,57 @@ pub fn propose_from<'c>(
     if parts.is_empty() && org_acronyms.is_empty() {
         return;
     }
+    // The multi-token mentions as sorted disjoint ranges, so a walk in token order
+    // tells whether a token is inside one.
+    multi.sort_unstable();
+    let mut inside: Vec<(usize, usize)> = Vec::with_capacity(multi.len());
+    for (start, end) in multi {
+        match inside.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => inside.push((start, end)),
+        }
+    }
+    weak.sort_unstable();
+    let mut m = 0;
     let mut letters = String::new();
     // Outside headlines only name tokens can be short forms: visit those (among
-    // the tokens runs start at) and the words of headlines.
-    let shouting: Vec<usize> = (0..cx.tokens.len()).filter(|&i| cx.shouting[i]).collect();
-    let merged: Vec<usize>;
-    let visit = if shouting.is_empty() {
-        cx.run_starts
-    } else {
-        merged = merge_sorted(cx.run_starts, &shouting);
-        &merged
-    };
-    for &i in visit {
+    // the tokens runs start at) and the words of headlines, in order.
+    let mut starts = cx.run_starts.iter().copied().peekable();
+    let mut headline = cx.shouting.iter().flat_map(|s| s.clone()).peekable();
+    loop {
+        let i = match (starts.peek().copied(), headline.peek().copied()) {
+            (Some(a), Some(b)) if a == b => {
+                starts.next();
+                headline.next();
+                a
+            }
+            (Some(a), Some(b)) if b < a => {
+                headline.next();
+                b
+            }
+            (Some(a), _) => {
+                starts.next();
+                a
+            }
+            (None, Some(b)) => {
+                headline.next();
+                b
+            }
+            (None, None) => break,
+        };
         let t = &cx.tokens[i];
         if !t.is(TokenFlags::WORD) || t.is(TokenFlags::POSSESSIVE) {
             continue;
         }
-        let shouting = cx.shouting[i];
+        let shouting = cx.shouting(i);
         if !shouting && !is_name_token(cx, i) {
             continue;
         }
         // Inside a longer mention: leave it alone.
-        if marks[i] & IN_MULTI != 0 {
+        while inside.get(m).is_some_and(|r| r.1 <= i) {
+            m += 1;
+        }
+        if inside.get(m).is_some_and(|r| r.0 <= i) {
             continue;
         }
         let word = cx.norm.token(i);
@@ -105,15 +135,15 @@ pub fn propose_from<'c>(
             if !shouting && cx.at_sentence_start(i) && is_ordinary_word(cx, i) {
                 continue;
             }
-            if matches!(cx.cover[i], Cover::Country | Cover::Demonym | Cover::Organization)
-                && cx.cover_end[i] as usize > i + 1
+            if matches!(cx.cover(i), Cover::Country | Cover::Demonym | Cover::Organization)
+                && cx.cover_end(i) > i + 1
             {
                 continue;
             }
             // "Michael Jordan visited Jordan": a listed place stays a place unless the
             // words around it make it a speaker.
-            if cx.cover[i].is_place() && !speaker_next(cx, i + 1) {
-                let weak = marks[i] & WEAK_SINGLE != 0;
+            if cx.cover(i).is_place() && !speaker_next(cx, i + 1) {
+                let weak = weak.binary_search(&i).is_ok();
                 let locative = i > 0 && cx.vocab(i - 1).any(Vocab::LOCATIVE);
                 if !weak || locative {
                     continue;
@@ -122,7 +152,7 @@ pub fn propose_from<'c>(
             out.push(short(cx, i, EntityKind::Person, Rule::ShortForm));
             continue;
         }
-        if t.is(TokenFlags::ALL_CAPS) && !shouting && cx.cover[i] == Cover::None && !org_acronyms.is_empty() {
+        if t.is(TokenFlags::ALL_CAPS) && !shouting && cx.cover(i) == Cover::None && !org_acronyms.is_empty() {
             letters.clear();
             letters.extend(word.chars().filter(|c| c.is_alphabetic()));
             if org_acronyms.contains(&letters) {
@@ -132,30 +162,38 @@ pub fn propose_from<'c>(
     }
 }
 
-/// The union of two sorted lists of distinct indices, sorted.
-fn merge_sorted(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => {
-                out.push(a[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(b[j]);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
+/// A set of words (normalised token texts) that hashes a word of up to 16 bytes
+/// as two integers and its length rather than byte by byte.
+#[derive(Default)]
+struct WordSet<'a> {
+    short: HashSet<(u64, u64, u8), BuildWordHasher>,
+    long: HashSet<&'a str, BuildWordHasher>,
+}
+
+impl<'a> WordSet<'a> {
+    /// A word of up to 16 bytes as integers that, with its length, determine it
+    /// (see [`pack_word`]).
+    fn key(word: &str) -> Option<(u64, u64, u8)> {
+        pack_word(word.as_bytes()).map(|(a, b)| (a, b, word.len() as u8))
+    }
+
+    fn insert(&mut self, word: &'a str) {
+        match WordSet::key(word) {
+            Some(key) => self.short.insert(key),
+            None => self.long.insert(word),
+        };
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match WordSet::key(word) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(word),
         }
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
+
+    fn is_empty(&self) -> bool {
+        self.short.is_empty() && self.long.is_empty()
+    }
 }
 
 fn short(cx: &Context<'_>, i: usize, kind: EntityKind, rule: Rule) -> Candidate {

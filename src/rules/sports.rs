@@ -6,12 +6,13 @@
 //! "team": a score after it, a result verb, "against", "club", "coach"... Countries
 //! stay countries (national sides are named after their country and tagged as such).
 
-use super::names::{is_initial, is_name_token, run_end};
+use super::names::{is_initial, is_name_token, run_end, Runs};
 use super::{Context, Cover, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::WordInfo;
 use crate::resolve::{Candidate, PRIORITY_GUESS};
 use crate::tokenize::TokenFlags;
+use once_cell::sync::Lazy;
 
 /// Words that make a document read as a sports report.
 pub const SPORTS_WORDS: &[&str] = &[
@@ -177,7 +178,11 @@ pub fn is_sports(cx: &Context<'_>) -> bool {
                     && !b.is_empty()
                     && b.len() <= 3
             });
-        if score || cx.info(i).has(WordInfo::SPORTS) {
+        if score
+            || (t.is(TokenFlags::WORD)
+                && may_be_sports_word(cx.norm.token(i))
+                && cx.info(i).has(WordInfo::SPORTS))
+        {
             hits += 1;
             if hits >= 4 {
                 return true;
@@ -185,6 +190,22 @@ pub fn is_sports(cx: &Context<'_>) -> bool {
         }
     }
     false
+}
+
+/// Whether a normalised word has the first letter and length of one of the
+/// [`SPORTS_WORDS`], the only words the lexicon marks [`WordInfo::SPORTS`]: the
+/// others need no lookup.
+fn may_be_sports_word(word: &str) -> bool {
+    static SHAPES: Lazy<[u32; 256]> = Lazy::new(|| {
+        let mut shapes = [0u32; 256];
+        for w in SPORTS_WORDS {
+            if let Some(&first) = w.as_bytes().first() {
+                shapes[usize::from(first)] |= 1 << w.len().min(31);
+            }
+        }
+        shapes
+    });
+    word.as_bytes().first().is_some_and(|&first| SHAPES[usize::from(first)] & (1 << word.len().min(31)) != 0)
 }
 
 /// A small whole number: a score or a points total, not a year or a date.
@@ -215,7 +236,8 @@ fn team_context(cx: &Context<'_>, start: usize, end: usize) -> bool {
 }
 
 /// Turn team-like places into organisations, and propose unknown team names.
-pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
+/// `runs` are the capitalised runs [`names::propose`](super::names::propose) found.
+pub fn apply(cx: &Context<'_>, runs: &Runs, candidates: &mut Vec<Candidate>) {
     if !is_sports(cx) {
         return;
     }
@@ -233,7 +255,11 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
     // Results tables and match reports: "Queens Park Rangers 3 2 1 0", "Leyton Orient 2",
     // "the Cincinnati Reds", "the Mets".
     let mut k = 0;
-    for s in cx.sentences {
+    for (index, s) in cx.sentences.iter().enumerate() {
+        if let Some(recorded) = runs.of_sentence(index) {
+            extra.extend(recorded.filter_map(|(i, end)| team_run(cx, i, end)));
+            continue;
+        }
         // Runs start at name tokens only: visit those.
         k = super::seek(cx.run_starts, k, s.start);
         while let Some(&i) = cx.run_starts.get(k).filter(|&&p| p < s.end) {
@@ -242,22 +268,7 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
                 continue;
             }
             let end = run_end(cx, i, s.end.min(i + super::names::MAX_RUN));
-            let len = end - i;
-            let person_like = (i..end).any(|k| is_initial(cx, k))
-                || (cx.info(i).has(WordInfo::GIVEN) && !cx.info(i).has(WordInfo::COMMON_WORD) && len > 1);
-            let listed_whole = cx.cover[i] != Cover::None && cx.cover_end[i] as usize >= end;
-            let scored = is_score(cx, end) && !cx.shouting[i];
-            let plural_team = i > 0
-                && cx.vocab(i - 1).any(Vocab::THE)
-                && cx.norm.token(end - 1).ends_with('s')
-                && cx.tokens[end - 1].is(TokenFlags::CAPITALIZED)
-                && cx.cover[end - 1] == Cover::None
-                && !cx.info(end - 1).any(WordInfo::NON_NAME | WordInfo::ORG_HEAD);
-            // A plural name needs "the" before it, so never opens a sentence.
-            let team_like = scored || (plural_team && !cx.at_sentence_start(i));
-            if len <= 4 && !person_like && !listed_whole && team_like {
-                extra.push(team(cx, i..end));
-            }
+            extra.extend(team_run(cx, i, end));
             let next = end.max(i + 1);
             while cx.run_starts.get(k).is_some_and(|&p| p < next) {
                 k += 1;
@@ -266,11 +277,11 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
     }
     // Single unknown capitalised words in team position ("beat Guingamp 2-1").
     for &i in cx.run_starts {
-        if cx.cover[i] != Cover::None || !is_name_token(cx, i) || cx.at_sentence_start(i) {
+        if cx.cover(i) != Cover::None || !is_name_token(cx, i) || cx.at_sentence_start(i) {
             continue;
         }
         let info = cx.info(i);
-        if info.any(WordInfo::COMMON_WORD | WordInfo::GIVEN | WordInfo::NON_NAME) || cx.shouting[i] {
+        if info.any(WordInfo::COMMON_WORD | WordInfo::GIVEN | WordInfo::NON_NAME) || cx.shouting(i) {
             continue;
         }
         if (i > 0 && is_name_token(cx, i - 1)) || is_name_token(cx, i + 1) {
@@ -287,6 +298,34 @@ pub fn apply(cx: &Context<'_>, candidates: &mut Vec<Candidate>) {
         }
     }
     candidates.extend(extra);
+}
+
+/// A team over the run `i..end` (which starts at a name token) when it reads as one:
+/// "Queens Park Rangers 3 2 1 0", "Leyton Orient 2", "the Cincinnati Reds".
+fn team_run(cx: &Context<'_>, i: usize, end: usize) -> Option<Candidate> {
+    let len = end - i;
+    if len > 4 {
+        return None;
+    }
+    // The tests are pure, so the rarest goes first: most runs are no team.
+    let scored = is_score(cx, end) && !cx.shouting(i);
+    let team_like = scored || {
+        let plural_team = i > 0
+            && cx.vocab(i - 1).any(Vocab::THE)
+            && cx.norm.token(end - 1).ends_with('s')
+            && cx.tokens[end - 1].is(TokenFlags::CAPITALIZED)
+            && cx.cover(end - 1) == Cover::None
+            && !cx.info(end - 1).any(WordInfo::NON_NAME | WordInfo::ORG_HEAD);
+        // A plural name needs "the" before it, so never opens a sentence.
+        plural_team && !cx.at_sentence_start(i)
+    };
+    if !team_like {
+        return None;
+    }
+    let person_like = (i..end).any(|k| is_initial(cx, k))
+        || (cx.info(i).has(WordInfo::GIVEN) && !cx.info(i).has(WordInfo::COMMON_WORD) && len > 1);
+    let listed_whole = cx.cover(i) != Cover::None && cx.cover_end(i) >= end;
+    (!person_like && !listed_whole).then(|| team(cx, i..end))
 }
 
 fn team(cx: &Context<'_>, range: std::ops::Range<usize>) -> Candidate {
