@@ -64,10 +64,13 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
     }
     let lexicon = CueLexicon::embedded();
     let mut k = 0;
-    while k < n {
-        // Only cue verbs and "according" can start reported speech.
-        let v = doc.vocab[k];
-        if !(v.is_verb() || v.class().any(WordClass::ACCORDING)) || used[k] || doc.quoted[k] {
+    // Only cue verbs and "according" can start reported speech: the candidates not
+    // used and not quoted, in order.
+    let mut candidates = doc.cue_candidates.iter().copied();
+    while let Some(next) = candidates.by_ref().find(|&c| c >= k && !used[c] && !doc.quoted[c]) {
+        k = next;
+        let v = doc.vocab(k);
+        if !(v.is_verb() || v.class().any(WordClass::ACCORDING)) {
             k += 1;
             continue;
         }
