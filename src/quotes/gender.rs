@@ -70,7 +70,7 @@ pub(crate) fn of_entities(doc: &Doc<'_>) -> Vec<Gender> {
     }
     for (e, slot) in doc.entities.iter().zip(out.iter_mut()) {
         if e.kind == EntityKind::Person && *slot == Gender::Unknown {
-            let first = e.name.split_whitespace().next().unwrap_or("");
+            let first = super::first_name_word(&e.name);
             *slot = of_given_name(first);
         }
     }

@@ -252,6 +252,36 @@ fn candidates(text: &str, tokens: &[Token], vocabulary: &words::Vocabulary) -> (
     (marks, cues)
 }
 
+/// Whether `b` is a byte of ASCII white space as [`char::is_whitespace`] has it
+/// (which, unlike [`u8::is_ascii_whitespace`], counts the vertical tab).
+fn is_white_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// The first word of a name (`name.split_whitespace().next()`, "" when none), on
+/// bytes when the name is ASCII.
+pub(crate) fn first_name_word(name: &str) -> &str {
+    if !name.is_ascii() {
+        return name.split_whitespace().next().unwrap_or("");
+    }
+    let bytes = name.as_bytes();
+    let start = bytes.iter().position(|&b| !is_white_byte(b)).unwrap_or(bytes.len());
+    let end = bytes[start..].iter().position(|&b| is_white_byte(b)).map_or(bytes.len(), |e| start + e);
+    &name[start..end]
+}
+
+/// The last word of a name (`name.split_whitespace().next_back()`, "" when none), on
+/// bytes when the name is ASCII.
+pub(crate) fn last_name_word(name: &str) -> &str {
+    if !name.is_ascii() {
+        return name.split_whitespace().next_back().unwrap_or("");
+    }
+    let bytes = name.as_bytes();
+    let end = bytes.iter().rposition(|&b| !is_white_byte(b)).map_or(0, |e| e + 1);
+    let start = bytes[..end].iter().rposition(|&b| is_white_byte(b)).map_or(0, |s| s + 1);
+    &name[start..end]
+}
+
 /// A hash of `word` ignoring ASCII case, never 0 for a non-empty word (0 for "").
 pub(crate) fn word_tag(word: &str) -> u32 {
     if word.is_empty() {
@@ -355,9 +385,8 @@ impl<'a> Doc<'a> {
 
     /// The last word of the name of entity `e` ("" when it has none).
     pub fn last_word(&self, e: usize) -> &'a str {
-        let words = self.last_words.get_or_init(|| {
-            self.entities.iter().map(|e| e.name.split_whitespace().next_back().unwrap_or("")).collect()
-        });
+        let words =
+            self.last_words.get_or_init(|| self.entities.iter().map(|e| last_name_word(&e.name)).collect());
         words.get(e).copied().unwrap_or("")
     }
 
@@ -391,14 +420,7 @@ impl<'a> Doc<'a> {
                 .iter()
                 .map(|m| {
                     let offset = m.span.start;
-                    let mut k = if offset >= previous.0 {
-                        previous.1
-                    } else {
-                        self.tokens.partition_point(|t| t.span.start < offset)
-                    };
-                    while self.tokens.get(k).is_some_and(|t| t.span.start < offset) {
-                        k += 1;
-                    }
+                    let k = self.token_from(if offset >= previous.0 { previous.1 } else { 0 }, offset);
                     previous = (offset, k);
                     k
                 })
@@ -408,6 +430,24 @@ impl<'a> Doc<'a> {
             let offset = self.mentions.get(m).map_or(usize::MAX, |m| m.span.start);
             self.tokens.partition_point(|t| t.span.start < offset)
         })
+    }
+
+    /// The first token at or after token `from` that starts at or after byte
+    /// `offset` (`len()` when none does): `tokens.partition_point(|t| t.span.start <
+    /// offset)` when every token before `from` starts before `offset`, found by
+    /// galloping from `from`, in a few steps when the token is near.
+    pub fn token_from(&self, from: usize, offset: usize) -> usize {
+        let tokens = self.tokens;
+        // Every token of `from..lo` starts before `offset`; the answer is at most
+        // `lo + step - 1`.
+        let mut lo = from.min(tokens.len());
+        let mut step = 1;
+        while tokens.get(lo + step - 1).is_some_and(|t| t.span.start < offset) {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step - 1).min(tokens.len());
+        lo + tokens[lo..hi].partition_point(|t| t.span.start < offset)
     }
 
     /// The gender of entity `e` (`Unknown` for anything but people).
@@ -557,5 +597,36 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn class(&self, i: usize) -> words::WordClass {
         self.vocab(i).class()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_words_split_like_the_standard_library() {
+        for name in
+            ["", " ", "Amir Khan Muttaqi", "  Jane\tDoe \n", "Cher", "a\u{b}b", "José  María", "x\u{a0}y z"]
+        {
+            assert_eq!(first_name_word(name), name.split_whitespace().next().unwrap_or(""), "{name:?}");
+            assert_eq!(last_name_word(name), name.split_whitespace().next_back().unwrap_or(""), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn token_from_agrees_with_a_binary_search() {
+        let text = "He said , \" We will not back down , \" on Monday .";
+        let tokens = crate::tokenize::tokenize(text);
+        let segmentation = crate::segment::segment(text, &tokens);
+        let input =
+            QuoteInput { text, tokens: &tokens, segmentation: &segmentation, mentions: &[], entities: &[] };
+        let doc = Doc::new(&input);
+        for offset in 0..=text.len() + 1 {
+            let expected = tokens.partition_point(|t| t.span.start < offset);
+            for from in 0..=expected {
+                assert_eq!(doc.token_from(from, offset), expected, "from {from} offset {offset}");
+            }
+        }
     }
 }
