@@ -272,6 +272,9 @@ pub(crate) struct Vocabulary {
     /// A filter for the cue verbs and "according" ([`Vocabulary::may_be_cue`]): the
     /// bit [`cue_filter_bit`] of each of them is set.
     cue_filter: Box<[u64; CUE_FILTER_WORDS]>,
+    /// Bit `len` is set when a cue verb or "according" has `len` bytes: short words
+    /// ("a", "of", "to", a good part of a text) are stopped by one test.
+    cue_lengths: u32,
 }
 
 /// The longest word looked up.
@@ -437,6 +440,7 @@ impl Vocabulary {
                         short_ok,
                         slots,
                         cue_filter: Self::cue_filter(&entries),
+                        cue_lengths: Self::cue_lengths(&entries),
                         entries,
                         shift: 64 - bits,
                         seed,
@@ -452,6 +456,7 @@ impl Vocabulary {
             short_ok: false,
             slots: vec![0; 1].into_boxed_slice(),
             cue_filter: Self::cue_filter(&entries),
+            cue_lengths: Self::cue_lengths(&entries),
             entries,
             shift: 63,
             seed: 0,
@@ -471,6 +476,13 @@ impl Vocabulary {
         filter
     }
 
+    /// The lengths of the cue verbs and "according" ([`Vocabulary::cue_lengths`]).
+    fn cue_lengths(entries: &[(Key, Vocab)]) -> u32 {
+        let cue = |v: &Vocab| v.is_verb() || v.class().any(WordClass::ACCORDING);
+        // Every key is 1 to MAX_WORD (24) bytes long.
+        entries.iter().skip(1).filter(|(_, v)| cue(v)).fold(0, |bits, (key, _)| bits | 1 << (key.len & 31))
+    }
+
     /// Whether the word `span` of `text` may be a cue verb or "according": false when
     /// it is neither ([`Vocab::is_verb`], [`WordClass::ACCORDING`]), true for them and
     /// for the few other words whose length and first eight bytes (in any ASCII case)
@@ -479,7 +491,7 @@ impl Vocabulary {
     #[inline]
     pub fn may_be_cue(&self, text: &[u8], span: Span) -> bool {
         let len = span.end.wrapping_sub(span.start);
-        if len.wrapping_sub(1) >= MAX_WORD || span.end > text.len() {
+        if len.wrapping_sub(1) >= MAX_WORD || self.cue_lengths & (1 << len) == 0 || span.end > text.len() {
             return false;
         }
         let prefix = match text.get(span.start..).and_then(|rest| rest.first_chunk::<8>()) {
