@@ -44,7 +44,7 @@ const BARE_CLAUSE_LEMMAS: &[&str] = &[
 /// Find reported speech around the cues that no quotation used; add it to `found`.
 pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
     let n = doc.len();
-    let mut used = vec![false; n];
+    let mut used = super::false_flags(n);
     // Where the last part marked used ended (byte offset, token): parts come mostly
     // in text order, and each search starts from there.
     let mut hint = (0, 0);
@@ -93,6 +93,7 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
             None => k += 1,
         }
     }
+    super::give_back_flags(used);
 }
 
 /// Mark the tokens of the content parts `parts` used: from the first token starting at
