@@ -56,7 +56,7 @@ pub(crate) fn is_dash(doc: &Doc<'_>, k: usize) -> bool {
 /// video`, `wrote in an email`).
 pub(crate) fn cue_range(doc: &Doc<'_>, k: usize) -> Range<usize> {
     // Only the first word of a multiword form can start one.
-    let n = if doc.vocab.get(k).is_some_and(|v| v.phrase_start()) {
+    let n = if doc.vocab(k).phrase_start() {
         CueLexicon::embedded().phrase(doc.word(k), |j| doc.word(k + j)).map_or(1, |(n, _)| n)
     } else {
         1

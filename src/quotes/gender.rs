@@ -4,6 +4,7 @@
 
 use super::Doc;
 use crate::analysis::EntityKind;
+use crate::lexicon::BuildWordHasher;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
@@ -21,8 +22,10 @@ pub(crate) enum Gender {
     Unknown,
 }
 
-static BY_NAME: Lazy<HashMap<Box<str>, Gender>> = Lazy::new(|| {
-    let mut map = HashMap::new();
+/// Given names by their gender, hashed with the fast word hasher (an entity's first
+/// name is looked up per call).
+static BY_NAME: Lazy<HashMap<Box<str>, Gender, BuildWordHasher>> = Lazy::new(|| {
+    let mut map = HashMap::default();
     for line in GIVEN_NAMES.lines() {
         if line.starts_with('#') {
             continue;
@@ -67,7 +70,7 @@ pub(crate) fn of_entities(doc: &Doc<'_>) -> Vec<Gender> {
     }
     for (e, slot) in doc.entities.iter().zip(out.iter_mut()) {
         if e.kind == EntityKind::Person && *slot == Gender::Unknown {
-            let first = e.name.split_whitespace().next().unwrap_or("");
+            let first = super::first_name_word(&e.name);
             *slot = of_given_name(first);
         }
     }

@@ -44,7 +44,10 @@ const BARE_CLAUSE_LEMMAS: &[&str] = &[
 /// Find reported speech around the cues that no quotation used; add it to `found`.
 pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
     let n = doc.len();
-    let mut used = vec![false; n];
+    let mut used = super::false_flags(n);
+    // Where the last part marked used ended (byte offset, token): parts come mostly
+    // in text order, and each search starts from there.
+    let mut hint = (0, 0);
     for q in found.iter() {
         if q.kind == QuoteKind::Unattributed {
             continue;
@@ -54,20 +57,17 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
                 *u = true;
             }
         }
-        for part in &q.content {
-            let a = doc.tokens.partition_point(|t| t.span.start < part.start);
-            let b = doc.tokens.partition_point(|t| t.span.start < part.end);
-            for u in used.iter_mut().take(b).skip(a) {
-                *u = true;
-            }
-        }
+        mark_used(doc, &mut used, &q.content, &mut hint);
     }
     let lexicon = CueLexicon::embedded();
     let mut k = 0;
-    while k < n {
-        // Only cue verbs and "according" can start reported speech.
-        let v = doc.vocab[k];
-        if !(v.is_verb() || v.class().any(WordClass::ACCORDING)) || used[k] || doc.quoted[k] {
+    // Only cue verbs and "according" can start reported speech: the candidates not
+    // used and not quoted, in order.
+    let mut candidates = doc.cue_candidates.iter().copied();
+    while let Some(next) = candidates.by_ref().find(|&c| c >= k && !used[c] && !doc.quoted[c]) {
+        k = next;
+        let v = doc.vocab(k);
+        if !(v.is_verb() || v.class().any(WordClass::ACCORDING)) {
             k += 1;
             continue;
         }
@@ -80,25 +80,43 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
         };
         match next {
             Some(q) => {
-                let last = q.content.last().map_or(0, |s| s.end);
-                for part in &q.content {
-                    let a = doc.tokens.partition_point(|t| t.span.start < part.start);
-                    let b = doc.tokens.partition_point(|t| t.span.start < part.end);
-                    for u in used.iter_mut().take(b).skip(a) {
-                        *u = true;
-                    }
-                }
+                // Parts in order: the end of the last is the first token after them.
+                let end = mark_used(doc, &mut used, &q.content, &mut hint);
                 for j in q.cue.clone().into_iter().flatten() {
                     if let Some(u) = used.get_mut(j) {
                         *u = true;
                     }
                 }
                 found.push(q);
-                k = doc.tokens.partition_point(|t| t.span.start < last).max(k + 1);
+                k = end.max(k + 1);
             }
             None => k += 1,
         }
     }
+    super::give_back_flags(used);
+}
+
+/// Mark the tokens of the content parts `parts` used: from the first token starting at
+/// or after a part's start to the last one starting before its end. `hint` is where
+/// the last part marked ended (byte offset, first token after it), updated; returns
+/// the first token after the last part (0 when there are none).
+fn mark_used(
+    doc: &Doc<'_>,
+    used: &mut [bool],
+    parts: &[crate::span::Span],
+    hint: &mut (usize, usize),
+) -> usize {
+    let mut end = 0;
+    for part in parts {
+        let from = if part.start >= hint.0 { hint.1 } else { 0 };
+        let a = doc.token_from(from, part.start);
+        end = if part.end >= part.start { doc.token_from(a, part.end) } else { doc.token_from(0, part.end) };
+        for u in used.iter_mut().take(end).skip(a) {
+            *u = true;
+        }
+        *hint = (part.end, end);
+    }
+    end
 }
 
 /// Tokens of the sentence of `k` without a leading run of punctuation and a trailing

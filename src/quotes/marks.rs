@@ -84,13 +84,27 @@ pub(crate) fn is_quote_char(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "„" | "«" | "»" | "'" | "‘" | "’" | "‹" | "›" | "`")
 }
 
-/// Whether token `i` may be a quotation mark: it starts with a byte that starts one
-/// of the marks ([`is_quote_char`]), or the tokenizer flagged it as a single mark. A
-/// cheap test that lets the pairing skip commas and stops.
-fn may_be_mark(doc: &Doc<'_>, i: usize) -> bool {
-    // `"`, `'`, `` ` ``; `«`, `»` (0xC2 ..); `“”„‘’‹›` (0xE2 ..).
-    matches!(doc.word_bytes(i).first(), Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-        || doc.has(i, TokenFlags::SINGLE_QUOTE)
+/// A cursor over the tokens that may be quotation marks (punctuation that starts with
+/// a byte that starts one of the marks of [`is_quote_char`], or that the tokenizer
+/// flagged as a single mark): the pairing skips the other tokens.
+struct Candidates<'d> {
+    list: &'d [usize],
+    /// The first candidate not yet passed.
+    at: usize,
+}
+
+impl Candidates<'_> {
+    /// The first candidate at or after token `i` (`usize::MAX` when none is).
+    fn next_from(&mut self, i: usize) -> usize {
+        if self.at > 0 && self.list[self.at - 1] >= i {
+            // Asked about an earlier token: search again.
+            self.at = self.list.partition_point(|&c| c < i);
+        }
+        while self.list.get(self.at).is_some_and(|&c| c < i) {
+            self.at += 1;
+        }
+        self.list.get(self.at).copied().unwrap_or(usize::MAX)
+    }
 }
 
 /// The kind of an opening double mark.
@@ -192,6 +206,8 @@ pub(crate) fn pair_marks(doc: &Doc<'_>) -> Vec<Region> {
     let paragraphs = &doc.paragraphs;
     // A region carried over from the previous paragraph.
     let mut carry: Option<Building> = None;
+    // The tokens that may be marks ([`Doc::mark_candidates`]), from the next one on.
+    let mut candidates = Candidates { list: &doc.mark_candidates, at: 0 };
     for (pi, para) in paragraphs.iter().enumerate() {
         let (start, end) = (para.start, para.end.min(doc.len()));
         if start >= end {
@@ -207,11 +223,11 @@ pub(crate) fn pair_marks(doc: &Doc<'_>) -> Vec<Region> {
             b.nested = 0;
             open = Some(b);
         }
-        while i < end {
-            // Only punctuation can be a quotation mark.
-            if !doc.has(i, TokenFlags::PUNCT) || !may_be_mark(doc, i) {
-                i += 1;
-                continue;
+        loop {
+            // Only punctuation that starts like a mark can be one.
+            i = candidates.next_from(i);
+            if i >= end {
+                break;
             }
             if let Some(b) = open.as_mut() {
                 if b.nested > 0 {

@@ -9,9 +9,12 @@
 //!    quotation marks (headlines, quotations within quotations), not as apostrophes. A
 //!    quotation may run over several paragraphs (each reopens, only the last closes) or
 //!    be cut by a stray line break; a mark left open ends with its paragraph.
-//! 2. `words` and `cues`: every token is looked up once in a vocabulary of closed-class
-//!    words and the speech-verb lexicon (`data/gazetteers/speech_verbs.tsv`: verbs with
-//!    their inflections, multiword forms, nouns of attribution such as "statement").
+//! 2. `words` and `cues`: a token is looked up, the first time a rule asks about it,
+//!    in a vocabulary of closed-class words and the speech-verb lexicon
+//!    (`data/gazetteers/speech_verbs.tsv`: verbs with their inflections, multiword
+//!    forms, nouns of attribution such as "statement"). One pass over the tokens
+//!    notes those that may be quotation marks and those that may be cue verbs (a
+//!    filter on their first bytes), and the later passes visit only these.
 //! 3. `attribution`: the cue and the speaker of each region (`"...," X said`,
 //!    `"...," said X, <role>`, `X said: "..."`, `according to X, "..."`, a byline after a
 //!    dash, a colon ending the paragraph before, transcript labels, and mixed
@@ -53,6 +56,7 @@ use crate::analysis::{Entity, Mention, Quote};
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenFlags};
+use std::cell::Cell;
 use std::ops::Range;
 
 /// The most tokens of a sentence any rule looks at on either side of a token.
@@ -138,15 +142,73 @@ fn carve_attribution(text: &str, q: &mut Quote) {
     q.content.retain(|p| p.text(text).chars().any(char::is_alphanumeric));
 }
 
+/// Per-token buffers kept from one call to the next on a thread, so that a call does
+/// not allocate, fault in and free its per-token arrays again (the allocator's
+/// bookkeeping for blocks of this size was a tenth of the stage's time).
+#[derive(Default)]
+struct Buffers {
+    numbers: Vec<Vec<u32>>,
+    flags: Vec<Vec<bool>>,
+    vocab: Vec<Vec<Cell<words::Vocab>>>,
+}
+
+/// The most tokens whose buffers are kept for the next call (larger ones are freed):
+/// a thread keeps at most three buffers of each kind, about 3.5 MB.
+const MAX_KEPT: usize = 1 << 17;
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
+}
+
+/// An empty buffer from the thread's pool (a new one when the pool is empty).
+fn take_buffer<T>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>) -> Vec<T> {
+    let mut v = BUFFERS
+        .try_with(|b| b.try_borrow_mut().ok().and_then(|mut b| pool(&mut b).pop()))
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    v.clear();
+    v
+}
+
+/// Give a buffer back to the thread's pool (dropped when too large or the pool is
+/// full).
+fn give_back<T>(v: Vec<T>, pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>) {
+    if v.capacity() > MAX_KEPT {
+        return;
+    }
+    let _ = BUFFERS.try_with(|b| {
+        if let Ok(mut b) = b.try_borrow_mut() {
+            let pool = pool(&mut b);
+            if pool.len() < 3 {
+                pool.push(v);
+            }
+        }
+    });
+}
+
+/// A buffer of `n` times `false` from the thread's pool.
+pub(crate) fn false_flags(n: usize) -> Vec<bool> {
+    let mut v = take_buffer(|b| &mut b.flags);
+    v.resize(n, false);
+    v
+}
+
+/// Give a buffer of flags back to the thread's pool.
+pub(crate) fn give_back_flags(v: Vec<bool>) {
+    give_back(v, |b| &mut b.flags);
+}
+
 /// The sentence index of each of `n` tokens (0 for tokens in no sentence).
 fn sentence_of(sentences: &[crate::segment::Sentence], n: usize) -> Vec<u32> {
     // Sentences come in order without overlapping: each extends the list.
-    let mut out: Vec<u32> = Vec::with_capacity(n);
+    let mut out: Vec<u32> = take_buffer(|b| &mut b.numbers);
     for (s, sentence) in sentences.iter().enumerate() {
         let r = &sentence.tokens;
         if r.start < out.len() || r.end < r.start {
             // Out of order: each sentence writes its tokens, later ones last.
-            let mut out = vec![0u32; n];
+            out.clear();
+            out.resize(n, 0);
             for (s, sentence) in sentences.iter().enumerate() {
                 for k in sentence.tokens.clone() {
                     if let Some(slot) = out.get_mut(k) {
@@ -161,6 +223,121 @@ fn sentence_of(sentences: &[crate::segment::Sentence], n: usize) -> Vec<u32> {
     }
     out.resize(n, 0);
     out
+}
+
+/// The paragraphs (token ranges) and the paragraph index of each of the tokens: the
+/// segmentation's paragraphs, and also every blank line (or line break after a closing
+/// mark) where a sentence starts, which the segmentation may have joined to the
+/// paragraph before. Only the segmentation's paragraph starts and the sentence
+/// boundaries (where `sentence_of` changes) can start a paragraph, so only they are
+/// looked at.
+fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec<Range<usize>>, Vec<u32>) {
+    let n = tokens.len();
+    // Where the segmentation's paragraphs start, in order.
+    let mut starts: Vec<usize> = seg.paragraphs.iter().map(|p| p.tokens.start).filter(|&s| s < n).collect();
+    starts.sort_unstable();
+    // Where sentences start and end, in order: `sentence_of` changes nowhere else.
+    let mut bounds: Vec<usize> = Vec::with_capacity(2 * seg.sentences.len());
+    for s in &seg.sentences {
+        bounds.push(s.tokens.start);
+        bounds.push(s.tokens.end);
+    }
+    if !bounds.windows(2).all(|w| w[0] <= w[1]) {
+        bounds.sort_unstable();
+    }
+    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut paragraph_of: Vec<u32> = take_buffer(|b| &mut b.numbers);
+    let mut start = 0;
+    let (mut a, mut b) = (0, 0);
+    loop {
+        let next_start = starts.get(a).copied().unwrap_or(usize::MAX);
+        let i = next_start.min(bounds.get(b).copied().unwrap_or(usize::MAX));
+        if i >= n {
+            break;
+        }
+        while starts.get(a) == Some(&i) {
+            a += 1;
+        }
+        while bounds.get(b) == Some(&i) {
+            b += 1;
+        }
+        if i == 0 {
+            continue;
+        }
+        let breaks = next_start == i
+            || (sentence_of[i] != sentence_of[i - 1]
+                && (tokens[i].is(TokenFlags::BLANK_LINE_BEFORE)
+                    || (tokens[i].is(TokenFlags::LINE_BREAK_BEFORE)
+                        && tokens[i - 1].is(TokenFlags::QUOTE_CLOSE))));
+        if breaks {
+            paragraph_of.resize(i, paragraphs.len() as u32);
+            paragraphs.push(start..i);
+            start = i;
+        }
+    }
+    paragraph_of.resize(n, paragraphs.len() as u32);
+    paragraphs.push(start..n);
+    (paragraphs, paragraph_of)
+}
+
+/// The tokens that may be quotation marks and those that may start reported speech
+/// ([`Doc::mark_candidates`], [`Doc::cue_candidates`]), found in one pass so that the
+/// later passes visit only them.
+fn candidates(text: &str, tokens: &[Token], vocabulary: &words::Vocabulary) -> (Vec<usize>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let (mut marks, mut cues) = (Vec::new(), Vec::new());
+    // The first byte of a token (0 when its span is not in the text).
+    let first = |t: &Token| {
+        if t.span.start < t.span.end && t.span.end <= bytes.len() {
+            bytes[t.span.start]
+        } else {
+            0
+        }
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        if t.is(TokenFlags::PUNCT) {
+            // `"`, `'`, `` ` ``; `«`, `»` (0xC2 ..); `“”„‘’‹›` (0xE2 ..).
+            if matches!(first(t), b'"' | b'\'' | b'`' | 0xC2 | 0xE2) || t.is(TokenFlags::SINGLE_QUOTE) {
+                marks.push(i);
+            }
+        } else if !t.is(TokenFlags::DIGIT)
+            && (!t.is(TokenFlags::CAPITALIZED) || first(t) == b'A')
+            && vocabulary.may_be_cue(bytes, t.span)
+        {
+            cues.push(i);
+        }
+    }
+    (marks, cues)
+}
+
+/// Whether `b` is a byte of ASCII white space as [`char::is_whitespace`] has it
+/// (which, unlike [`u8::is_ascii_whitespace`], counts the vertical tab).
+fn is_white_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// The first word of a name (`name.split_whitespace().next()`, "" when none), on
+/// bytes when the name is ASCII.
+pub(crate) fn first_name_word(name: &str) -> &str {
+    if !name.is_ascii() {
+        return name.split_whitespace().next().unwrap_or("");
+    }
+    let bytes = name.as_bytes();
+    let start = bytes.iter().position(|&b| !is_white_byte(b)).unwrap_or(bytes.len());
+    let end = bytes[start..].iter().position(|&b| is_white_byte(b)).map_or(bytes.len(), |e| start + e);
+    &name[start..end]
+}
+
+/// The last word of a name (`name.split_whitespace().next_back()`, "" when none), on
+/// bytes when the name is ASCII.
+pub(crate) fn last_name_word(name: &str) -> &str {
+    if !name.is_ascii() {
+        return name.split_whitespace().next_back().unwrap_or("");
+    }
+    let bytes = name.as_bytes();
+    let end = bytes.iter().rposition(|&b| !is_white_byte(b)).map_or(0, |e| e + 1);
+    let start = bytes[..end].iter().rposition(|&b| is_white_byte(b)).map_or(0, |s| s + 1);
+    &name[start..end]
 }
 
 /// A hash of `word` ignoring ASCII case, never 0 for a non-empty word (0 for "").
@@ -204,8 +381,21 @@ pub(crate) struct Doc<'a> {
     pub paragraph_of: Vec<u32>,
     /// Token ranges of the paragraphs.
     pub paragraphs: Vec<Range<usize>>,
-    /// What the vocabulary says about each token (closed classes, cue entry).
-    pub vocab: Vec<words::Vocab>,
+    /// The vocabulary the tokens are looked up in.
+    vocabulary: &'static words::Vocabulary,
+    /// What the vocabulary says about each token (closed classes, cue entry), looked
+    /// up when first asked for ([`Vocab::UNKNOWN`](words::Vocab::UNKNOWN) until then):
+    /// the rules read the words around quotation marks and cues, most tokens are
+    /// never asked about.
+    vocab: Vec<Cell<words::Vocab>>,
+    /// The tokens that may be quotation marks, in order: punctuation that starts like
+    /// one or that the tokenizer flagged as a single mark.
+    pub mark_candidates: Vec<usize>,
+    /// The tokens that may start reported speech, in order: words that may be cue
+    /// verbs or "according" ([`Vocabulary::may_be_cue`](words::Vocabulary::may_be_cue)),
+    /// not capitalised (a capitalised cue verb starts none) unless they may be
+    /// "According".
+    pub cue_candidates: Vec<usize>,
     /// Whether each token lies inside a quoted region (marks included).
     pub quoted: Vec<bool>,
     /// Whether each token is the opening or closing mark of a quoted region.
@@ -222,48 +412,24 @@ pub(crate) struct Doc<'a> {
     mention_tokens: once_cell::unsync::OnceCell<Vec<usize>>,
 }
 
+impl Drop for Doc<'_> {
+    /// The per-token arrays go back to the thread's pool for the next call.
+    fn drop(&mut self) {
+        give_back(std::mem::take(&mut self.sentence_of), |b| &mut b.numbers);
+        give_back(std::mem::take(&mut self.paragraph_of), |b| &mut b.numbers);
+        give_back(std::mem::take(&mut self.vocab), |b| &mut b.vocab);
+        give_back_flags(std::mem::take(&mut self.quoted));
+        give_back_flags(std::mem::take(&mut self.mark));
+    }
+}
+
 impl<'a> Doc<'a> {
     fn new(input: &QuoteInput<'a>) -> Doc<'a> {
         let n = input.tokens.len();
         let sentence_of = sentence_of(&input.segmentation.sentences, n);
-        // Where the segmentation's paragraphs start, in order.
-        let mut segment_paragraph_starts: Vec<usize> =
-            input.segmentation.paragraphs.iter().map(|p| p.tokens.start).filter(|&s| s < n).collect();
-        segment_paragraph_starts.sort_unstable();
-        let mut starts = segment_paragraph_starts.iter().copied();
-        let mut next_start = starts.next().unwrap_or(usize::MAX);
-        // Paragraphs: the segmentation's, and also every blank line (or line break
-        // after a closing mark) where a sentence starts, which the segmentation may
-        // have joined to the paragraph before.
-        let mut paragraphs: Vec<Range<usize>> = Vec::new();
-        let mut paragraph_of: Vec<u32> = Vec::with_capacity(n);
-        let mut start = 0;
-        for i in 1..=n {
-            let mut segment_break = false;
-            while next_start <= i {
-                segment_break |= next_start == i;
-                next_start = starts.next().unwrap_or(usize::MAX);
-            }
-            let breaks = i == n
-                || segment_break
-                || (sentence_of[i] != sentence_of[i - 1]
-                    && (input.tokens[i].is(TokenFlags::BLANK_LINE_BEFORE)
-                        || (input.tokens[i].is(TokenFlags::LINE_BREAK_BEFORE)
-                            && input.tokens[i - 1].is(TokenFlags::QUOTE_CLOSE))));
-            if breaks {
-                paragraph_of.resize(i, paragraphs.len() as u32);
-                paragraphs.push(start..i);
-                start = i;
-            }
-        }
+        let (paragraphs, paragraph_of) = paragraphs(input.tokens, input.segmentation, &sentence_of);
         let vocabulary = words::Vocabulary::embedded();
-        // Numbers are in no list (punctuation but "&" and "-" is in none either, so
-        // it is looked up like words: no branch on the kind of token).
-        let vocab = input
-            .tokens
-            .iter()
-            .map(|t| vocabulary.get_at(input.text, t.span).unless(t.is(TokenFlags::DIGIT)))
-            .collect();
+        let (mark_candidates, cue_candidates) = candidates(input.text, input.tokens, vocabulary);
         Doc {
             text: input.text,
             tokens: input.tokens,
@@ -273,9 +439,16 @@ impl<'a> Doc<'a> {
             sentence_of,
             paragraph_of,
             paragraphs,
-            vocab,
-            quoted: vec![false; n],
-            mark: vec![false; n],
+            vocabulary,
+            vocab: {
+                let mut v = take_buffer(|b| &mut b.vocab);
+                v.resize(n, Cell::new(words::Vocab::UNKNOWN));
+                v
+            },
+            mark_candidates,
+            cue_candidates,
+            quoted: false_flags(n),
+            mark: false_flags(n),
             gender: once_cell::unsync::OnceCell::new(),
             last_words: once_cell::unsync::OnceCell::new(),
             person_tags: once_cell::unsync::OnceCell::new(),
@@ -285,9 +458,8 @@ impl<'a> Doc<'a> {
 
     /// The last word of the name of entity `e` ("" when it has none).
     pub fn last_word(&self, e: usize) -> &'a str {
-        let words = self.last_words.get_or_init(|| {
-            self.entities.iter().map(|e| e.name.split_whitespace().next_back().unwrap_or("")).collect()
-        });
+        let words =
+            self.last_words.get_or_init(|| self.entities.iter().map(|e| last_name_word(&e.name)).collect());
         words.get(e).copied().unwrap_or("")
     }
 
@@ -321,14 +493,7 @@ impl<'a> Doc<'a> {
                 .iter()
                 .map(|m| {
                     let offset = m.span.start;
-                    let mut k = if offset >= previous.0 {
-                        previous.1
-                    } else {
-                        self.tokens.partition_point(|t| t.span.start < offset)
-                    };
-                    while self.tokens.get(k).is_some_and(|t| t.span.start < offset) {
-                        k += 1;
-                    }
+                    let k = self.token_from(if offset >= previous.0 { previous.1 } else { 0 }, offset);
                     previous = (offset, k);
                     k
                 })
@@ -338,6 +503,24 @@ impl<'a> Doc<'a> {
             let offset = self.mentions.get(m).map_or(usize::MAX, |m| m.span.start);
             self.tokens.partition_point(|t| t.span.start < offset)
         })
+    }
+
+    /// The first token at or after token `from` that starts at or after byte
+    /// `offset` (`len()` when none does): `tokens.partition_point(|t| t.span.start <
+    /// offset)` when every token before `from` starts before `offset`, found by
+    /// galloping from `from`, in a few steps when the token is near.
+    pub fn token_from(&self, from: usize, offset: usize) -> usize {
+        let tokens = self.tokens;
+        // Every token of `from..lo` starts before `offset`; the answer is at most
+        // `lo + step - 1`.
+        let mut lo = from.min(tokens.len());
+        let mut step = 1;
+        while tokens.get(lo + step - 1).is_some_and(|t| t.span.start < offset) {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step - 1).min(tokens.len());
+        lo + tokens[lo..hi].partition_point(|t| t.span.start < offset)
     }
 
     /// The gender of entity `e` (`Unknown` for anything but people).
@@ -450,18 +633,73 @@ impl<'a> Doc<'a> {
         Span::new(self.tokens[r.start].span.start, self.tokens[r.end - 1].span.end)
     }
 
+    /// What the vocabulary says about token `i` (nothing out of range): looked up
+    /// the first time, then read from the table.
+    #[inline]
+    pub fn vocab(&self, i: usize) -> words::Vocab {
+        match self.vocab.get(i) {
+            Some(cell) if cell.get() != words::Vocab::UNKNOWN => cell.get(),
+            Some(cell) => self.look_up(i, cell),
+            None => words::Vocab::default(),
+        }
+    }
+
+    /// Look token `i` up in the vocabulary and keep the answer in `cell`. Numbers are
+    /// in no list (punctuation but "&" and "-" is in none either, so it is looked up
+    /// like words).
+    #[inline(never)]
+    fn look_up(&self, i: usize, cell: &Cell<words::Vocab>) -> words::Vocab {
+        let v = self.tokens.get(i).map_or(words::Vocab::default(), |t| {
+            self.vocabulary.get_at(self.text, t.span).unless(t.is(TokenFlags::DIGIT))
+        });
+        cell.set(v);
+        v
+    }
+
     /// The lexicon entry of token `i`, when it is a cue verb.
     pub fn verb(&self, i: usize) -> Option<cues::CueWord> {
-        self.vocab.get(i).filter(|v| v.is_verb()).and_then(|v| v.cue())
+        Some(self.vocab(i)).filter(|v| v.is_verb()).and_then(|v| v.cue())
     }
 
     /// Whether token `i` is a noun of attribution ("statement").
     pub fn cue_noun(&self, i: usize) -> bool {
-        self.vocab.get(i).is_some_and(|v| v.is_cue_noun())
+        self.vocab(i).is_cue_noun()
     }
 
     /// The closed classes of token `i`.
+    #[inline]
     pub fn class(&self, i: usize) -> words::WordClass {
-        self.vocab.get(i).map_or(words::WordClass::default(), |v| v.class())
+        self.vocab(i).class()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_words_split_like_the_standard_library() {
+        for name in
+            ["", " ", "Amir Khan Muttaqi", "  Jane\tDoe \n", "Cher", "a\u{b}b", "José  María", "x\u{a0}y z"]
+        {
+            assert_eq!(first_name_word(name), name.split_whitespace().next().unwrap_or(""), "{name:?}");
+            assert_eq!(last_name_word(name), name.split_whitespace().next_back().unwrap_or(""), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn token_from_agrees_with_a_binary_search() {
+        let text = "He said , \" We will not back down , \" on Monday .";
+        let tokens = crate::tokenize::tokenize(text);
+        let segmentation = crate::segment::segment(text, &tokens);
+        let input =
+            QuoteInput { text, tokens: &tokens, segmentation: &segmentation, mentions: &[], entities: &[] };
+        let doc = Doc::new(&input);
+        for offset in 0..=text.len() + 1 {
+            let expected = tokens.partition_point(|t| t.span.start < offset);
+            for from in 0..=expected {
+                assert_eq!(doc.token_from(from, offset), expected, "from {from} offset {offset}");
+            }
+        }
     }
 }

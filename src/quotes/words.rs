@@ -191,6 +191,10 @@ impl Vocab {
         Vocab(bits)
     }
 
+    /// A value no word has (its verb bits name no class and form): what a token's
+    /// entry holds before it is looked up.
+    pub const UNKNOWN: Vocab = Vocab(u32::MAX);
+
     /// Nothing when `cond` holds, else `self` (a mask, not a branch).
     #[inline]
     pub fn unless(self, cond: bool) -> Vocab {
@@ -265,6 +269,12 @@ pub(crate) struct Vocabulary {
     shift: u32,
     /// The hash seed the table was built with.
     seed: u64,
+    /// A filter for the cue verbs and "according" ([`Vocabulary::may_be_cue`]): the
+    /// bit [`cue_filter_bit`] of each of them is set.
+    cue_filter: Box<[u64; CUE_FILTER_WORDS]>,
+    /// Bit `len` is set when a cue verb or "according" has `len` bytes: short words
+    /// ("a", "of", "to", a good part of a text) are stopped by one test.
+    cue_lengths: u32,
 }
 
 /// The longest word looked up.
@@ -429,6 +439,8 @@ impl Vocabulary {
                         short_multiplier,
                         short_ok,
                         slots,
+                        cue_filter: Self::cue_filter(&entries),
+                        cue_lengths: Self::cue_lengths(&entries),
                         entries,
                         shift: 64 - bits,
                         seed,
@@ -443,10 +455,52 @@ impl Vocabulary {
             short_multiplier,
             short_ok: false,
             slots: vec![0; 1].into_boxed_slice(),
+            cue_filter: Self::cue_filter(&entries),
+            cue_lengths: Self::cue_lengths(&entries),
             entries,
             shift: 63,
             seed: 0,
         }
+    }
+
+    /// The filter of [`Vocabulary::may_be_cue`] for `entries`.
+    fn cue_filter(entries: &[(Key, Vocab)]) -> Box<[u64; CUE_FILTER_WORDS]> {
+        let mut filter = Box::new([0u64; CUE_FILTER_WORDS]);
+        for (key, v) in entries.iter().skip(1) {
+            if v.is_verb() || v.class().any(WordClass::ACCORDING) {
+                let len = key.len as usize;
+                let bit = cue_filter_bit(key.words[0], len);
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        filter
+    }
+
+    /// The lengths of the cue verbs and "according" ([`Vocabulary::cue_lengths`]).
+    fn cue_lengths(entries: &[(Key, Vocab)]) -> u32 {
+        let cue = |v: &Vocab| v.is_verb() || v.class().any(WordClass::ACCORDING);
+        // Every key is 1 to MAX_WORD (24) bytes long.
+        entries.iter().skip(1).filter(|(_, v)| cue(v)).fold(0, |bits, (key, _)| bits | 1 << (key.len & 31))
+    }
+
+    /// Whether the word `span` of `text` may be a cue verb or "according": false when
+    /// it is neither ([`Vocab::is_verb`], [`WordClass::ACCORDING`]), true for them and
+    /// for the few other words whose length and first eight bytes (in any ASCII case)
+    /// hash alike. One bit read against a look-up's few dozen instructions and four
+    /// cache lines.
+    #[inline]
+    pub fn may_be_cue(&self, text: &[u8], span: Span) -> bool {
+        let len = span.end.wrapping_sub(span.start);
+        if len.wrapping_sub(1) >= MAX_WORD || self.cue_lengths & (1 << len) == 0 || span.end > text.len() {
+            return false;
+        }
+        let prefix = match text.get(span.start..).and_then(|rest| rest.first_chunk::<8>()) {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            // Near the end of the text: byte by byte.
+            None => text[span.start..span.end].iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
+        };
+        let bit = cue_filter_bit(prefix, len);
+        self.cue_filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The short table: cuckoo placement of the entries of at most [`SHORT_MAX`]
@@ -599,6 +653,21 @@ impl Vocabulary {
     }
 }
 
+/// The number of machine words of the cue filter (a bit for about fifty words of the
+/// vocabulary: few other words share one with a cue).
+const CUE_FILTER_WORDS: usize = 512;
+
+/// The bit of the cue filter for a word of `len` bytes whose first (at most eight)
+/// bytes are `prefix` (little-endian, zero padded). Case is folded by setting bit 5 of
+/// every byte: a letter and its capital become the same byte, other bytes merge with
+/// a few others, which only lets a few more words through the filter.
+#[inline(always)]
+fn cue_filter_bit(prefix: u64, len: usize) -> usize {
+    let folded = (prefix | 0x2020_2020_2020_2020) & MASKS[len.min(8)];
+    let h = (folded ^ ((len as u64) << 58)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - CUE_FILTER_WORDS.trailing_zeros() - 6)) as usize
+}
+
 /// `word` in ASCII lower case, in `buf` when it has capitals; `None` for words that
 /// cannot be in the vocabulary (empty or too long).
 pub(crate) fn lower_key<'b>(word: &'b str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
@@ -735,7 +804,19 @@ mod tests {
             assert_eq!(vocabulary.get_at(&text, Span::new(0, word.len())), v, "{text}");
             let end = text.len();
             assert_eq!(vocabulary.get_at(&text, Span::new(end - word.len(), end)), v, "{text}");
+            // The cue filter lets every cue verb and "according" through.
+            if v.is_verb() || v.class().any(WordClass::ACCORDING) {
+                assert!(vocabulary.may_be_cue(text.as_bytes(), Span::new(0, word.len())), "{text}");
+                assert!(vocabulary.may_be_cue(text.as_bytes(), Span::new(end - word.len(), end)), "{text}");
+            }
         }
+        // ... and stops most other words.
+        let text = "the of and to in is for on with was he it as at by from his an";
+        let passed = text.split(' ').filter(|w| {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            vocabulary.may_be_cue(text.as_bytes(), Span::new(start, start + w.len()))
+        });
+        assert!(passed.count() <= 2);
     }
 
     #[test]
