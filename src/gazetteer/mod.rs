@@ -18,7 +18,7 @@ pub use list::{List, ListEntry, ListKind};
 
 use crate::span::Span;
 use crate::tokenize::{tokenize, Token, TokenFlags};
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
 use std::collections::{HashMap, HashSet};
@@ -442,42 +442,91 @@ impl Gazetteer {
     /// ASCII) unless the entry's first token is not. The automaton is therefore run
     /// anchored, from those tokens only, instead of over the whole text: the hits
     /// are the same as an unanchored pass would find, for a fraction of the work.
+    ///
+    /// The walk over a token's own word, from the space before it, depends on that
+    /// word alone; its outcome is remembered ([`FirstWords`]), so a word seen again
+    /// (names, "The", "He") starts its walk at the space after it.
     pub fn find(&self, text: &str, tokens: &[Token], norm: &Normalized) -> Vec<ListMatch> {
-        let mut out = Vec::new();
-        let Some(ac) = &self.automaton else { return out };
-        let haystack = norm.as_str().as_bytes();
-        let Ok(start) = ac.start_state(Anchored::Yes) else { return out };
-        for (i, t) in tokens.iter().enumerate() {
-            if !self.may_start_hit(t, norm, i) {
-                continue;
+        let Some(ac) = &self.automaton else { return Vec::new() };
+        let Ok(start) = ac.start_state(Anchored::Yes) else { return Vec::new() };
+        let mut search =
+            Search { ac, start, first_words: FirstWords::new(tokens.len()), text, tokens, out: Vec::new() };
+        let normalized = norm.as_str();
+        for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
+            let from = from as usize;
+            // The token's normalised word ends at the next token's space, or at the
+            // closing space.
+            let end = norm.starts.get(i + 1).map_or(normalized.len() - 1, |&s| s as usize);
+            if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
+                let Some(word) = normalized.get(from + 1..end) else { continue };
+                if !self.may_start_lower_case_hit(word) {
+                    continue;
+                }
             }
-            let Some(&at) = norm.starts.get(i) else { continue };
-            let from = at as usize;
-            // Walk the automaton from the space before the token, without failure
-            // transitions (anchored), until no pattern continues.
-            let mut sid = start;
-            for (k, &b) in haystack.get(from..).unwrap_or_default().iter().enumerate() {
-                sid = ac.next_state(Anchored::Yes, sid, b);
-                if ac.is_special(sid) {
-                    if ac.is_dead(sid) {
-                        break;
+            let hits = search.out.len();
+            let walk = normalized.as_bytes().get(from..).unwrap_or_default();
+            self.walk(&mut search, i, walk, end.wrapping_sub(from));
+            // The hits starting here were found shortest first: longest first instead.
+            if search.out.len() > hits + 1 {
+                search.out[hits..].sort_by_key(|m| std::cmp::Reverse(m.tokens.end));
+            }
+        }
+        let out = search.out;
+        debug_assert!(out.is_sorted_by(|a, b| (a.tokens.start, std::cmp::Reverse(a.tokens.end))
+            <= (b.tokens.start, std::cmp::Reverse(b.tokens.end))));
+        out
+    }
+
+    /// Walk the automaton from the space before token `i`, at the start of `walk`
+    /// (the normalised text from there on), whose word ends at `word_end`, without
+    /// failure transitions (anchored), until no pattern continues; record the hits.
+    #[inline(never)]
+    fn walk(&self, search: &mut Search<'_>, i: usize, walk: &[u8], word_end: usize) {
+        let ac = search.ac;
+        let key = FirstWords::key(walk, word_end);
+        let (mut sid, skip) = match key.and_then(|key| search.first_words.get(key)) {
+            Some(sid) if ac.is_dead(sid) => return,
+            Some(sid) => (sid, word_end),
+            None => (search.start, 0),
+        };
+        // The walk over the token's own word is remembered once done.
+        let mut remember = if skip == 0 { key } else { None };
+        for (k, &b) in walk.iter().enumerate().skip(skip) {
+            if k == word_end {
+                if let Some(key) = remember.take() {
+                    search.first_words.insert(key, sid);
+                }
+            }
+            sid = ac.next_state(Anchored::Yes, sid, b);
+            if ac.is_special(sid) {
+                if ac.is_dead(sid) {
+                    if let Some(key) = remember {
+                        search.first_words.insert(key, sid);
                     }
-                    if ac.is_match(sid) {
-                        // A match state also holds the patterns that are suffixes of
-                        // its own ("york" within "new york"): only those as long as
-                        // the walk start here.
-                        for j in 0..ac.match_len(sid) {
-                            let pattern = ac.match_pattern(sid, j);
-                            if ac.pattern_len(pattern) == k + 1 {
-                                self.push_hits(pattern.as_usize(), i, text, tokens, &mut out);
-                            }
+                    return;
+                }
+                if ac.is_match(sid) {
+                    // Only a word with a space in it could match inside itself: its
+                    // walk is not remembered.
+                    remember = None;
+                    // A match state also holds the patterns that are suffixes of its
+                    // own ("york" within "new york"): only those as long as the walk
+                    // start here.
+                    for j in 0..ac.match_len(sid) {
+                        let pattern = ac.match_pattern(sid, j);
+                        if ac.pattern_len(pattern) == k + 1 {
+                            self.push_hits(
+                                pattern.as_usize(),
+                                i,
+                                search.text,
+                                search.tokens,
+                                &mut search.out,
+                            );
                         }
                     }
                 }
             }
         }
-        out.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
-        out
     }
 
     /// [`Gazetteer::find`] with one unanchored pass of the automaton over the whole
@@ -494,12 +543,9 @@ impl Gazetteer {
         out
     }
 
-    /// Whether a hit can start on token `i` (see [`Gazetteer::find`]).
-    fn may_start_hit(&self, t: &Token, norm: &Normalized, i: usize) -> bool {
-        if t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
-            return true;
-        }
-        let word = norm.token(i);
+    /// Whether a hit can start on a token that is not capitalised, of normalised
+    /// text `word` (see [`Gazetteer::find`]).
+    fn may_start_lower_case_hit(&self, word: &str) -> bool {
         if word.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
             return true;
         }
@@ -570,6 +616,70 @@ impl Gazetteer {
     }
 }
 
+/// The state of one [`Gazetteer::find`].
+struct Search<'a> {
+    ac: &'a NFA,
+    /// The anchored start state.
+    start: StateID,
+    first_words: FirstWords,
+    text: &'a str,
+    tokens: &'a [Token],
+    /// The hits so far, by start token then longest first.
+    out: Vec<ListMatch>,
+}
+
+/// What [`Gazetteer::find`] learnt of the words it walked the automaton over: for
+/// a word of at most 16 bytes, the state after the space before it and the word, or
+/// the dead state if no pattern starts so. A small cache with one place per key (a
+/// new word takes the place of an old one).
+struct FirstWords {
+    slots: Vec<(WordKey, StateID)>,
+}
+
+/// A word of 1 to 16 bytes: its bytes in two little-endian words (zero-padded), and
+/// its length.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct WordKey(u64, u64, usize);
+
+impl FirstWords {
+    /// A cache for a text of `tokens` tokens.
+    fn new(tokens: usize) -> FirstWords {
+        let size = (tokens / 16).clamp(16, 4096).next_power_of_two();
+        FirstWords { slots: vec![(WordKey::default(), StateID::ZERO); size] }
+    }
+
+    /// The key of the word `walk[1..word_end]`, if it has 1 to 16 bytes (read as two
+    /// whole words: `walk` must hold 16 bytes after the space).
+    fn key(walk: &[u8], word_end: usize) -> Option<WordKey> {
+        let len = word_end.wrapping_sub(1);
+        if !(1..=2 * WORD).contains(&len) {
+            return None;
+        }
+        let a = u64::from_le_bytes(*walk.get(1..)?.first_chunk::<WORD>()?);
+        let b = u64::from_le_bytes(*walk.get(1 + WORD..)?.first_chunk::<WORD>()?);
+        Some(if len <= WORD {
+            WordKey(a & low_bytes(len), 0, len)
+        } else {
+            WordKey(a, b & low_bytes(len - WORD), len)
+        })
+    }
+
+    fn slot(&self, key: WordKey) -> usize {
+        let h = (key.0 ^ key.1.rotate_left(29) ^ key.2 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    fn get(&self, key: WordKey) -> Option<StateID> {
+        let (k, sid) = self.slots[self.slot(key)];
+        (k == key).then_some(sid)
+    }
+
+    fn insert(&mut self, key: WordKey, sid: StateID) {
+        let slot = self.slot(key);
+        self.slots[slot] = (key, sid);
+    }
+}
+
 /// Equal after unifying apostrophes and dashes.
 fn same_modulo_marks(a: &str, b: &str) -> bool {
     if a == b {
@@ -635,6 +745,22 @@ mod tests {
             hits(&g, "Côte d’Ivoire’s U.S.-led al‐Qaeda"),
             ["Côte d’Ivoire=Côte d'Ivoire", "U.S.=United States", "al‐Qaeda=al-Qaeda"]
         );
+    }
+
+    #[test]
+    fn remembered_words_find_what_a_fresh_walk_finds() {
+        // Words seen again start their walk from what was remembered of them: the
+        // hits must be those of the unanchored pass all the same.
+        let g =
+            gaz("New York\tlocation\nNew York Times\torganization\nYork\tlocation\nthe Hague\tlocation\n\
+                     Internationalisation\torganization\nNew\tlocation\n");
+        let text = "New York and New York Times. The New Yorker, NEW YORK, the Hague and the Times; \
+                    Internationalisation, internationalisation. New\nYork New York";
+        let toks = tokenize(text);
+        let norm = Normalized::new(text, &toks);
+        let fast = g.find(text, &toks, &norm);
+        assert_eq!(fast, g.find_unanchored(text, &toks, &norm));
+        assert_eq!(fast.len(), 18);
     }
 
     #[test]
