@@ -456,7 +456,7 @@ impl Gazetteer {
             let from = from as usize;
             // The token's normalised word ends at the next token's space, or at the
             // closing space.
-            let end = norm.starts.get(i + 1).map_or(normalized.len() - 1, |&s| s as usize);
+            let end = norm.starts.get(i + 1).map_or(normalized.len().saturating_sub(1), |&s| s as usize);
             if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
                 let Some(word) = normalized.get(from + 1..end) else { continue };
                 if !self.may_start_lower_case_hit(word) {
