@@ -365,6 +365,14 @@ impl<'t> PieceSink<'t> for Builder<'t> {
         self.push(start, end, shape, single);
     }
 
+    #[inline(always)]
+    fn plain_word(&mut self, start: usize, end: usize, shape: TokenFlags) {
+        // Neither one character nor holding an apostrophe: nothing to join or split.
+        let flags = shape | self.gap.flags();
+        self.gap = Gap::None;
+        self.tokens.push(Token { span: Span::new(start, end), flags });
+    }
+
     fn unicode(&mut self, start: usize, piece: &'t str) {
         self.push_unicode(start, piece);
     }
@@ -517,6 +525,11 @@ trait PieceSink<'t> {
     /// A piece `start..end` the fast path found and shaped: no whitespace in it;
     /// `shape` is what [`shape`] gives for it; `single` whether it is one character.
     fn word(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool);
+    /// [`PieceSink::word`] for a piece of at least two ASCII letters, digits or `_`
+    /// and nothing else (most words).
+    fn plain_word(&mut self, start: usize, end: usize, shape: TokenFlags) {
+        self.word(start, end, shape, false);
+    }
     /// A piece `split_word_bound_indices` gave, at `start` (may hold or start with
     /// whitespace other than ASCII).
     fn unicode(&mut self, start: usize, piece: &'t str);
@@ -541,6 +554,12 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
     let mut i = 0;
     while i < bytes.len() {
         if is_gap_byte(bytes[i]) {
+            // The usual gap first: one space.
+            if bytes[i] == b' ' && !bytes.get(i + 1).is_some_and(|&b| is_gap_byte(b)) {
+                sink.space(b" ");
+                i += 1;
+                continue;
+            }
             let mut j = i + 1;
             while j < bytes.len() && is_gap_byte(bytes[j]) {
                 j += 1;
@@ -552,8 +571,12 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
         let chunk_start = i;
         let mark = sink.mark();
         loop {
-            if let Some((end, shape, single)) = fast_piece(bytes, i) {
-                sink.word(i, end, shape, single);
+            if let Some((end, shape, piece)) = fast_piece(bytes, i) {
+                match piece {
+                    Piece::Plain => sink.plain_word(i, end, shape),
+                    Piece::Single => sink.word(i, end, shape, true),
+                    Piece::Other => sink.word(i, end, shape, false),
+                }
                 i = end;
             } else {
                 i = slow_chunk(text, chunk_start, i, sink, mark);
@@ -665,8 +688,19 @@ fn fast_char(bytes: &[u8], i: usize) -> (Wb, ShapeBits, usize) {
     }
 }
 
-/// The word piece starting at `i`: its end, its shape flags, and whether it is one
-/// character; `None` if the character at `i` is one the fast path does not know.
+/// What [`fast_piece`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// One character.
+    Single,
+    /// At least two ASCII letters, digits or `_`, and nothing else.
+    Plain,
+    /// Any other piece.
+    Other,
+}
+
+/// The word piece starting at `i`: its end, its shape flags, and what kind of piece
+/// it is; `None` if the character at `i` is one the fast path does not know.
 /// The UAX #29 rules that apply to the characters it knows: letters, digits and `_`
 /// stick together (WB5, WB8-WB10, WB13a-b); `:`, `.`, `'`, `‘` and `’` between
 /// letters (WB6-7) and `,`, `;`, `.`, `'`, `‘` and `’` between digits (WB11-12) do
@@ -675,13 +709,15 @@ fn fast_char(bytes: &[u8], i: usize) -> (Wb, ShapeBits, usize) {
 /// A piece never takes in a character the fast path does not know, so that character
 /// starts a later piece of the chunk: any such character is found.
 #[inline(always)]
-fn fast_piece(bytes: &[u8], i: usize) -> Option<(usize, TokenFlags, bool)> {
+fn fast_piece(bytes: &[u8], i: usize) -> Option<(usize, TokenFlags, Piece)> {
     let (first_class, first, first_len) = fast_char(bytes, i);
     match first_class {
         Wb::Letter | Wb::Digit | Wb::Underscore => {}
         Wb::Unknown => return None,
-        _ => return Some((i + first_len, shape_from_bits(first, first), true)),
+        _ => return Some((i + first_len, shape_from_bits(first, first), Piece::Single)),
     }
+    // Whether only ASCII letters, digits and `_` were taken so far.
+    let mut plain = first_len == 1;
     let mut bits = first;
     let mut prev = first_class;
     let mut j = i + first_len;
@@ -718,6 +754,7 @@ fn fast_piece(bytes: &[u8], i: usize) -> Option<(usize, TokenFlags, bool)> {
                 bits |= char_bits;
                 prev = class;
                 j += len;
+                plain = false;
             }
             Wb::MidLetter | Wb::MidNumLet | Wb::MidNum => {
                 let (next, next_bits, next_len) = fast_char(bytes, j + len);
@@ -729,11 +766,19 @@ fn fast_piece(bytes: &[u8], i: usize) -> Option<(usize, TokenFlags, bool)> {
                 bits |= next_bits;
                 prev = next;
                 j += len + next_len;
+                plain = false;
             }
             _ => break,
         }
     }
-    Some((j, shape_from_bits(bits, first), j == i + first_len))
+    let piece = if j == i + first_len {
+        Piece::Single
+    } else if plain {
+        Piece::Plain
+    } else {
+        Piece::Other
+    };
+    Some((j, shape_from_bits(bits, first), piece))
 }
 
 /// Marks an ASCII word character (letter, digit, `_`) in [`ASCII_WORD`].

@@ -18,7 +18,7 @@ pub use list::{List, ListEntry, ListKind};
 
 use crate::span::Span;
 use crate::tokenize::{tokenize, Token, TokenFlags};
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
 use std::collections::HashSet;
@@ -109,30 +109,29 @@ pub struct Normalized {
 impl Normalized {
     /// Normalise the tokens of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Normalized {
-        let mut buffer = String::with_capacity(text.len() + tokens.len() + 2);
-        let mut starts = Vec::with_capacity(tokens.len());
-        // Tokens separated by exactly one space are copied as one run of text (the
-        // usual case in prose), then lower-cased in one pass over the whole buffer.
-        let bytes = text.as_bytes();
-        let mut run: Option<Range<usize>> = None;
-        let mut run_tokens = 0..0;
-        for (i, t) in tokens.iter().enumerate() {
-            if let Some(r) = &mut run {
-                if t.span.start == r.end + 1 && bytes[r.end] == b' ' {
-                    r.end = t.span.end;
-                    run_tokens.end = i + 1;
-                    continue;
-                }
-                flush_run(text, tokens, r.clone(), run_tokens.clone(), &mut buffer, &mut starts);
+        // Normalising ASCII never lengthens a token, so the buffer is nearly always
+        // large enough at once; if not, it grows and the pass goes on.
+        let mut buffer = vec![0u8; text.len() + tokens.len() + 2 + 2 * WORD];
+        let mut starts = vec![0u32; tokens.len()];
+        let mut wide = String::new();
+        let mut done = 0;
+        let mut pos = 0;
+        while done < tokens.len() {
+            let (n, end) =
+                normalize_tokens(text, &tokens[done..], &mut starts[done..], &mut buffer, pos, &mut wide);
+            done += n;
+            pos = end;
+            if done < tokens.len() {
+                let room = buffer.len() + text.len() + 1 + 2 * WORD;
+                buffer.resize(room, 0);
             }
-            run = Some(t.span.start..t.span.end);
-            run_tokens = i..i + 1;
         }
-        if let Some(r) = run {
-            flush_run(text, tokens, r, run_tokens, &mut buffer, &mut starts);
-        }
-        buffer.push(' ');
-        buffer.make_ascii_lowercase();
+        buffer.truncate(pos);
+        buffer.push(b' ');
+        // Only whole characters were copied, so this always succeeds (without a panic
+        // path should it not).
+        let buffer =
+            String::from_utf8(buffer).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Normalized { buffer, starts }
     }
 
@@ -164,33 +163,105 @@ impl Normalized {
     }
 }
 
-/// Append a run of tokens separated by single spaces (`run` is their extent in the
-/// text) to the normalised buffer, each with the space before it.
-fn flush_run(
+/// Writes the normalised tokens into `out` from `pos` on, each after a space,
+/// and their offsets into `starts`, as long as `out` has room; returns how many
+/// tokens it wrote and where the last ends.
+///
+/// A token of plain ASCII (nearly every one) of at most 16 bytes is copied as one or
+/// two 8-byte words, lower-cased and tested for ASCII a word at a time; the bytes
+/// copied after it are overwritten by the next token or cut off at the end.
+fn normalize_tokens(
     text: &str,
     tokens: &[Token],
-    run: Range<usize>,
-    run_tokens: Range<usize>,
-    buffer: &mut String,
-    starts: &mut Vec<u32>,
-) {
-    let run_text = text.get(run.clone()).filter(|r| r.is_ascii());
-    if let Some(run_text) = run_text {
-        let base = buffer.len();
-        buffer.push(' ');
-        buffer.push_str(run_text);
-        for t in &tokens[run_tokens] {
-            starts.push((base + t.span.start - run.start) as u32);
+    starts: &mut [u32],
+    out: &mut [u8],
+    mut pos: usize,
+    wide: &mut String,
+) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    for (i, (t, start)) in tokens.iter().zip(starts.iter_mut()).enumerate() {
+        let len = t.span.end.wrapping_sub(t.span.start);
+        let rest = bytes.get(t.span.start..).unwrap_or_default();
+        let Some(room) = out.get_mut(pos..).and_then(|r| r.first_chunk_mut::<{ 1 + 2 * WORD }>()) else {
+            return (i, pos);
+        };
+        if len <= WORD {
+            if let Some(block) = rest.first_chunk::<WORD>() {
+                let word = u64::from_le_bytes(*block);
+                if word & HIGH_BITS & low_bytes(len) == 0 {
+                    room[0] = b' ';
+                    room[1..1 + WORD].copy_from_slice(&ascii_lowercase_word(word).to_le_bytes());
+                    *start = pos as u32;
+                    pos += 1 + len;
+                    continue;
+                }
+            }
+        } else if len <= 2 * WORD {
+            if let Some((a, b)) =
+                rest.first_chunk::<WORD>().zip(rest.get(WORD..).and_then(|r| r.first_chunk::<WORD>()))
+            {
+                let (a, b) = (u64::from_le_bytes(*a), u64::from_le_bytes(*b));
+                if (a | b & low_bytes(len - WORD)) & HIGH_BITS == 0 {
+                    room[0] = b' ';
+                    room[1..1 + WORD].copy_from_slice(&ascii_lowercase_word(a).to_le_bytes());
+                    room[1 + WORD..].copy_from_slice(&ascii_lowercase_word(b).to_le_bytes());
+                    *start = pos as u32;
+                    pos += 1 + len;
+                    continue;
+                }
+            }
         }
-    } else {
-        // Characters outside ASCII to normalise (or, were a span ever off the text, an
-        // empty token: every token keeps its place either way).
-        for t in &tokens[run_tokens] {
-            starts.push(buffer.len() as u32);
-            buffer.push(' ');
-            push_normalized(t.text(text), buffer);
-        }
+        let Some(end) = normalize_token(text, t.span, out, pos, wide) else { return (i, pos) };
+        *start = pos as u32;
+        pos = end;
     }
+    (tokens.len(), pos)
+}
+
+/// The word size of [`normalize_tokens`]'s fast path.
+const WORD: usize = 8;
+/// Every byte of a word with only its top bit set.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// Every byte of a word set to 1.
+const ONES: u64 = HIGH_BITS >> 7;
+
+/// A mask of the first `len` bytes of a word (little-endian), for `len` in 1..=8; all
+/// bytes for 0.
+fn low_bytes(len: usize) -> u64 {
+    u64::MAX.wrapping_shr((64 - 8 * len) as u32)
+}
+
+/// `word` with every ASCII upper-case letter lower-cased (bytes over 0x7F kept).
+fn ascii_lowercase_word(word: u64) -> u64 {
+    // Per byte, on its low seven bits (no carry crosses a byte): the top bit of
+    // `low + 0x3F` is set from `A` up, that of `low + 0x25` past `Z`.
+    let low = word & !HIGH_BITS;
+    let upper = (low + 0x3F * ONES) & !(low + 0x25 * ONES) & !word & HIGH_BITS;
+    word | upper >> 2
+}
+
+/// [`normalize_tokens`] for a token off its fast path (longer than two words, near
+/// the end of the text, or with characters outside ASCII): writes it after a space at
+/// `pos` in `out` and returns where it ends, or `None` if `out` has no room for it.
+/// A span off the text or a character boundary gives an empty
+/// token, so every token keeps its place.
+#[inline(never)]
+fn normalize_token(text: &str, span: Span, out: &mut [u8], pos: usize, wide: &mut String) -> Option<usize> {
+    let word = text.as_bytes().get(span.start..span.end).unwrap_or_default();
+    let normalized = if word.is_ascii() {
+        // An ASCII span lies on character boundaries.
+        word
+    } else {
+        wide.clear();
+        push_normalized(span.text(text), wide);
+        wide.as_bytes()
+    };
+    let end = pos + 1 + normalized.len();
+    let room = out.get_mut(pos..end)?;
+    room[0] = b' ';
+    room[1..].copy_from_slice(normalized);
+    room[1..].make_ascii_lowercase();
+    Some(end)
 }
 
 /// The tokens of a list name. Names made of plain ASCII letters and digits
@@ -415,42 +486,91 @@ impl Gazetteer {
     /// ASCII) unless the entry's first token is not. The automaton is therefore run
     /// anchored, from those tokens only, instead of over the whole text: the hits
     /// are the same as an unanchored pass would find, for a fraction of the work.
+    ///
+    /// The walk over a token's own word, from the space before it, depends on that
+    /// word alone; its outcome is remembered ([`FirstWords`]), so a word seen again
+    /// (names, "The", "He") starts its walk at the space after it.
     pub fn find(&self, text: &str, tokens: &[Token], norm: &Normalized) -> Vec<ListMatch> {
-        let mut out = Vec::new();
-        let Some(ac) = &self.automaton else { return out };
-        let haystack = norm.as_str().as_bytes();
-        let Ok(start) = ac.start_state(Anchored::Yes) else { return out };
-        for (i, t) in tokens.iter().enumerate() {
-            if !self.may_start_hit(t, norm, i) {
-                continue;
+        let Some(ac) = &self.automaton else { return Vec::new() };
+        let Ok(start) = ac.start_state(Anchored::Yes) else { return Vec::new() };
+        let mut search =
+            Search { ac, start, first_words: FirstWords::new(tokens.len()), text, tokens, out: Vec::new() };
+        let normalized = norm.as_str();
+        for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
+            let from = from as usize;
+            // The token's normalised word ends at the next token's space, or at the
+            // closing space.
+            let end = norm.starts.get(i + 1).map_or(normalized.len().saturating_sub(1), |&s| s as usize);
+            if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
+                let Some(word) = normalized.get(from + 1..end) else { continue };
+                if !self.may_start_lower_case_hit(word) {
+                    continue;
+                }
             }
-            let Some(&at) = norm.starts.get(i) else { continue };
-            let from = at as usize;
-            // Walk the automaton from the space before the token, without failure
-            // transitions (anchored), until no pattern continues.
-            let mut sid = start;
-            for (k, &b) in haystack.get(from..).unwrap_or_default().iter().enumerate() {
-                sid = ac.next_state(Anchored::Yes, sid, b);
-                if ac.is_special(sid) {
-                    if ac.is_dead(sid) {
-                        break;
+            let hits = search.out.len();
+            let walk = normalized.as_bytes().get(from..).unwrap_or_default();
+            self.walk(&mut search, i, walk, end.wrapping_sub(from));
+            // The hits starting here were found shortest first: longest first instead.
+            if search.out.len() > hits + 1 {
+                search.out[hits..].sort_by_key(|m| std::cmp::Reverse(m.tokens.end));
+            }
+        }
+        let out = search.out;
+        debug_assert!(out.is_sorted_by(|a, b| (a.tokens.start, std::cmp::Reverse(a.tokens.end))
+            <= (b.tokens.start, std::cmp::Reverse(b.tokens.end))));
+        out
+    }
+
+    /// Walk the automaton from the space before token `i`, at the start of `walk`
+    /// (the normalised text from there on), whose word ends at `word_end`, without
+    /// failure transitions (anchored), until no pattern continues; record the hits.
+    #[inline(never)]
+    fn walk(&self, search: &mut Search<'_>, i: usize, walk: &[u8], word_end: usize) {
+        let ac = search.ac;
+        let key = FirstWords::key(walk, word_end);
+        let (mut sid, skip) = match key.and_then(|key| search.first_words.get(key)) {
+            Some(sid) if ac.is_dead(sid) => return,
+            Some(sid) => (sid, word_end),
+            None => (search.start, 0),
+        };
+        // The walk over the token's own word is remembered once done.
+        let mut remember = if skip == 0 { key } else { None };
+        for (k, &b) in walk.iter().enumerate().skip(skip) {
+            if k == word_end {
+                if let Some(key) = remember.take() {
+                    search.first_words.insert(key, sid);
+                }
+            }
+            sid = ac.next_state(Anchored::Yes, sid, b);
+            if ac.is_special(sid) {
+                if ac.is_dead(sid) {
+                    if let Some(key) = remember {
+                        search.first_words.insert(key, sid);
                     }
-                    if ac.is_match(sid) {
-                        // A match state also holds the patterns that are suffixes of
-                        // its own ("york" within "new york"): only those as long as
-                        // the walk start here.
-                        for j in 0..ac.match_len(sid) {
-                            let pattern = ac.match_pattern(sid, j);
-                            if ac.pattern_len(pattern) == k + 1 {
-                                self.push_hits(pattern.as_usize(), i, text, tokens, &mut out);
-                            }
+                    return;
+                }
+                if ac.is_match(sid) {
+                    // Only a word with a space in it could match inside itself: its
+                    // walk is not remembered.
+                    remember = None;
+                    // A match state also holds the patterns that are suffixes of its
+                    // own ("york" within "new york"): only those as long as the walk
+                    // start here.
+                    for j in 0..ac.match_len(sid) {
+                        let pattern = ac.match_pattern(sid, j);
+                        if ac.pattern_len(pattern) == k + 1 {
+                            self.push_hits(
+                                pattern.as_usize(),
+                                i,
+                                search.text,
+                                search.tokens,
+                                &mut search.out,
+                            );
                         }
                     }
                 }
             }
         }
-        out.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
-        out
     }
 
     /// [`Gazetteer::find`] with one unanchored pass of the automaton over the whole
@@ -467,12 +587,9 @@ impl Gazetteer {
         out
     }
 
-    /// Whether a hit can start on token `i` (see [`Gazetteer::find`]).
-    fn may_start_hit(&self, t: &Token, norm: &Normalized, i: usize) -> bool {
-        if t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
-            return true;
-        }
-        let word = norm.token(i);
+    /// Whether a hit can start on a token that is not capitalised, of normalised
+    /// text `word` (see [`Gazetteer::find`]).
+    fn may_start_lower_case_hit(&self, word: &str) -> bool {
         if word.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
             return true;
         }
@@ -540,6 +657,70 @@ impl Gazetteer {
             }
         }
         any_upper || !tokens.iter().any(|t| t.is(TokenFlags::WORD))
+    }
+}
+
+/// The state of one [`Gazetteer::find`].
+struct Search<'a> {
+    ac: &'a NFA,
+    /// The anchored start state.
+    start: StateID,
+    first_words: FirstWords,
+    text: &'a str,
+    tokens: &'a [Token],
+    /// The hits so far, by start token then longest first.
+    out: Vec<ListMatch>,
+}
+
+/// What [`Gazetteer::find`] learnt of the words it walked the automaton over: for
+/// a word of at most 16 bytes, the state after the space before it and the word, or
+/// the dead state if no pattern starts so. A small cache with one place per key (a
+/// new word takes the place of an old one).
+struct FirstWords {
+    slots: Vec<(WordKey, StateID)>,
+}
+
+/// A word of 1 to 16 bytes: its bytes in two little-endian words (zero-padded), and
+/// its length.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct WordKey(u64, u64, usize);
+
+impl FirstWords {
+    /// A cache for a text of `tokens` tokens.
+    fn new(tokens: usize) -> FirstWords {
+        let size = (tokens / 16).clamp(16, 4096).next_power_of_two();
+        FirstWords { slots: vec![(WordKey::default(), StateID::ZERO); size] }
+    }
+
+    /// The key of the word `walk[1..word_end]`, if it has 1 to 16 bytes (read as two
+    /// whole words: `walk` must hold 16 bytes after the space).
+    fn key(walk: &[u8], word_end: usize) -> Option<WordKey> {
+        let len = word_end.wrapping_sub(1);
+        if !(1..=2 * WORD).contains(&len) {
+            return None;
+        }
+        let a = u64::from_le_bytes(*walk.get(1..)?.first_chunk::<WORD>()?);
+        let b = u64::from_le_bytes(*walk.get(1 + WORD..)?.first_chunk::<WORD>()?);
+        Some(if len <= WORD {
+            WordKey(a & low_bytes(len), 0, len)
+        } else {
+            WordKey(a, b & low_bytes(len - WORD), len)
+        })
+    }
+
+    fn slot(&self, key: WordKey) -> usize {
+        let h = (key.0 ^ key.1.rotate_left(29) ^ key.2 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    fn get(&self, key: WordKey) -> Option<StateID> {
+        let (k, sid) = self.slots[self.slot(key)];
+        (k == key).then_some(sid)
+    }
+
+    fn insert(&mut self, key: WordKey, sid: StateID) {
+        let slot = self.slot(key);
+        self.slots[slot] = (key, sid);
     }
 }
 
@@ -611,6 +792,22 @@ mod tests {
     }
 
     #[test]
+    fn remembered_words_find_what_a_fresh_walk_finds() {
+        // Words seen again start their walk from what was remembered of them: the
+        // hits must be those of the unanchored pass all the same.
+        let g =
+            gaz("New York\tlocation\nNew York Times\torganization\nYork\tlocation\nthe Hague\tlocation\n\
+                     Internationalisation\torganization\nNew\tlocation\n");
+        let text = "New York and New York Times. The New Yorker, NEW YORK, the Hague and the Times; \
+                    Internationalisation, internationalisation. New\nYork New York";
+        let toks = tokenize(text);
+        let norm = Normalized::new(text, &toks);
+        let fast = g.find(text, &toks, &norm);
+        assert_eq!(fast, g.find_unanchored(text, &toks, &norm));
+        assert_eq!(fast.len(), 18);
+    }
+
+    #[test]
     fn no_match_across_lines() {
         let g = gaz("New York\tlocation\n");
         assert!(hits(&g, "New\nYork").is_empty());
@@ -623,6 +820,50 @@ mod tests {
             let slow: Vec<Span> = tokenize(name).iter().map(|t| t.span).collect();
             assert_eq!(fast, slow, "{name}");
         }
+    }
+
+    /// [`Normalized::new`] the plain way: token by token, through [`push_normalized`].
+    fn normalized_slowly(text: &str, tokens: &[Token]) -> String {
+        let mut out = String::new();
+        for t in tokens {
+            out.push(' ');
+            push_normalized(t.text(text), &mut out);
+        }
+        out.push(' ');
+        out.make_ascii_lowercase();
+        out
+    }
+
+    #[test]
+    fn normalized_buffer_agrees_with_token_by_token() {
+        let texts = [
+            "",
+            "A",
+            "The U.S.-led War in AFGHANISTAN’s Kandahar, said “Mr. Smith”.",
+            "Supercalifragilistic EXPIALIDOCIOUS-ly Internationalization\tx\n\nİstanbul ÇAĞ café",
+            "ABCDEFGH ABCDEFGHI ABCDEFGHIJKLMNOP ABCDEFGHIJKLMNOPQ @[`{ Zz",
+            "end with a long word Abcdefghijklmnopqrst",
+        ];
+        for text in texts {
+            let tokens = tokenize(text);
+            let norm = Normalized::new(text, &tokens);
+            assert_eq!(norm.as_str(), normalized_slowly(text, &tokens), "{text:?}");
+            for (i, t) in tokens.iter().enumerate() {
+                let mut want = String::new();
+                push_normalized(t.text(text), &mut want);
+                want.make_ascii_lowercase();
+                assert_eq!(norm.token(i), want);
+            }
+        }
+        // Spans the tokenizer would not make: overlapping, repeated, empty, off a
+        // character or off the text.
+        let text = "Ab Çd EFGHIJKLMNOPQRSTUVWXYZ";
+        let spans = [(0, 2), (0, 2), (1, 1), (3, 4), (3, 5), (6, 27), (6, 7), (20, 40), (5, 3), (0, 27)];
+        let tokens: Vec<Token> = spans
+            .iter()
+            .map(|&(start, end)| Token { span: Span { start, end }, flags: TokenFlags::WORD })
+            .collect();
+        assert_eq!(Normalized::new(text, &tokens).as_str(), normalized_slowly(text, &tokens));
     }
 
     #[test]
