@@ -81,6 +81,8 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let mut name_at: Vec<(u32, u32)> = Vec::with_capacity(people);
     let mut word_in_name: Vec<(u32, u32)> = Vec::with_capacity(people / 2);
     let mut word_at: Vec<(u32, u32)> = Vec::with_capacity(people * 2);
+    // Each candidate's distinct full name (`u32::MAX` for the others).
+    let mut distinct_of: Vec<u32> = vec![u32::MAX; candidates.len()];
     for (i, c) in candidates.iter().enumerate() {
         if c.kind != EntityKind::Person || c.canonical.is_some() {
             continue;
@@ -96,6 +98,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             id
         });
         name_at.push((id, i as u32));
+        distinct_of[i] = id;
         // (A word twice in a name gives a repeated candidate here, which the binary
         // searches below do not mind.)
         word_at.extend(name.iter().map(|&w| (w, i as u32)));
@@ -134,6 +137,10 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
 
     // Which candidate each candidate links to (itself when it is its own head).
     let mut head: Vec<usize> = (0..candidates.len()).collect();
+    // The longer full names containing each distinct full name, once known: a range
+    // of `containers`.
+    let mut containers_of: Vec<Option<(u32, u32)>> = vec![None; full_names.len()];
+    let mut containers: Vec<u32> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         if c.canonical.is_some() {
             continue;
@@ -144,8 +151,12 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                 if name.is_empty() {
                     continue;
                 }
-                let contains =
-                    |full: &[u32]| full.len() > name.len() && full.windows(name.len()).any(|w| w == name);
+                // (Word numbers compared one by one: the names are two or three words
+                // long, shorter than a call to `memcmp`.)
+                let contains = |full: &[u32]| {
+                    full.len() > name.len()
+                        && full.windows(name.len()).any(|w| w.iter().zip(name).all(|(a, b)| a == b))
+                };
                 // One word (the usual short form): every full name holding it qualifies,
                 // so the nearest one is a binary search in its occurrences.
                 if name.len() == 1 {
@@ -158,17 +169,35 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                     }
                     continue;
                 }
-                // Several words: only the full names that hold the first word can hold
-                // them all; look at a bounded number of them.
-                let holders = names_with_word.get(name[0]);
+                // Several words: the longer full names that hold them all, worked out
+                // once per distinct name (a long text repeats its names). Only the
+                // names that hold its rarest word can (in a long text, many names
+                // share a given name, few a surname); a bounded number of them.
+                let id = distinct_of[i] as usize;
+                let found = match containers_of.get(id) {
+                    Some(&Some(found)) => found,
+                    _ => {
+                        let from = containers.len() as u32;
+                        let holders = name
+                            .iter()
+                            .map(|&w| names_with_word.get(w))
+                            .min_by_key(|holders| holders.len())
+                            .unwrap_or(&[]);
+                        containers.extend(
+                            holders.iter().take(MAX_HOLDERS).filter(|&&h| contains(full_names[h as usize])),
+                        );
+                        let found = (from, containers.len() as u32);
+                        if let Some(slot) = containers_of.get_mut(id) {
+                            *slot = Some(found);
+                        }
+                        found
+                    }
+                };
                 // The nearest occurrence of a longer name before the mention, else after.
                 let mut before: Option<usize> = None;
                 let mut after: Option<usize> = None;
-                for &id in holders.iter().take(MAX_HOLDERS) {
-                    let (full, at) = (full_names[id as usize], occurrences_of.get(id));
-                    if !contains(full) {
-                        continue;
-                    }
+                for &holder in &containers[found.0 as usize..found.1 as usize] {
+                    let at = occurrences_of.get(holder);
                     let split = at.partition_point(|&j| (j as usize) < i);
                     if let Some(&j) = split.checked_sub(1).and_then(|k| at.get(k)) {
                         let j = j as usize;
