@@ -112,6 +112,7 @@ impl Extractor {
         let mut paragraphs = Vec::new();
         let mut sentences = Vec::new();
         let mut token_base = 0;
+        let sections = cuts.len();
         for range in cuts {
             let base = range.start;
             let part = &text[range.clone()];
@@ -128,6 +129,14 @@ impl Extractor {
             paragraphs.extend(seg.paragraphs.iter().map(|p| shift(p.span, base)));
             sentences.extend(seg.sentences.iter().map(|s| shift(s.span, base)));
             token_base += tokens.len();
+            if read.is_empty() {
+                // Sections are alike: room for all of them at once, not a copy of
+                // everything each time a vector doubles.
+                let more = sections + sections / 8;
+                candidates.reserve(candidates.len() * more);
+                paragraphs.reserve(paragraphs.len() * more);
+                sentences.reserve(sentences.len() * more);
+            }
             read.push(Section { range, tokens, seg });
         }
         let (mentions, entities) = crate::link::link(text, candidates);
