@@ -261,6 +261,45 @@ fn char_shape(c: char) -> ShapeBits {
     if c.is_ascii() {
         return ASCII_CLASSES[c as usize].1;
     }
+    if let Some(&bits) = LATIN_SHAPES.get((c as usize).wrapping_sub(LATIN_FIRST)) {
+        return bits;
+    }
+    unicode_shape(c)
+}
+
+/// First code point of [`LATIN_SHAPES`].
+const LATIN_FIRST: usize = 0xC0;
+
+/// [`char_shape`] of U+00C0..U+023F (the Latin letters the fast path knows), so that
+/// they need not go through the Unicode property tables (a few hundred instructions a
+/// character). Built from [`LATIN_CASES`]; a test checks it against [`unicode_shape`].
+const LATIN_SHAPES: [ShapeBits; 0x240 - LATIN_FIRST] = {
+    let mut table = [0; 0x240 - LATIN_FIRST];
+    let mut k = 0;
+    while k < table.len() {
+        table[k] = match LATIN_CASES[k] {
+            b'U' => LETTER | UPPER,
+            b'l' => LETTER | LOWER,
+            b'L' => LETTER,
+            _ => 0,
+        };
+        k += 1;
+    }
+    table
+};
+
+/// U+00C0..U+023F, 64 a line: `U` an upper-case letter, `l` a lower-case one, `L` a
+/// letter of neither case (as `ǅ`), `.` not a letter (`×`, `÷`).
+const LATIN_CASES: &[u8; 0x240 - LATIN_FIRST] = b"\
+    UUUUUUUUUUUUUUUUUUUUUUU.UUUUUUUllllllllllllllllllllllll.llllllll\
+    UlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUllUlUlUlU\
+    lUlUlUlUllUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUUlUlUll\
+    lUUlUlUUlUUUllUUUUlUUlUUUlllUUlUUlUlUlUUlUllUlUUlUUUlUlUUllLUlll\
+    LLLLULlULlULlUlUlUlUlUlUlUlUllUlUlUlUlUlUlUlUlUllULlUlUUUlUlUlUl\
+    UlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlllllllUUlUUl";
+
+/// [`char_shape`] from the Unicode properties of `c`.
+fn unicode_shape(c: char) -> ShapeBits {
     if c.is_alphabetic() {
         if c.is_uppercase() {
             LETTER | UPPER
@@ -676,8 +715,9 @@ fn fast_char(bytes: &[u8], i: usize) -> (Wb, ShapeBits, usize) {
         0xC2 if matches!(second, 0xAB | 0xBB) => (Wb::Other, 0, 2),
         0xC3 if matches!(second, 0x97 | 0xB7) => (Wb::Unknown, 0, 2),
         0xC3..=0xC8 => {
-            let code = (u32::from(b & 0x1F) << 6) | u32::from(second & 0x3F);
-            (Wb::Letter, char::from_u32(code).map_or(0, char_shape), 2)
+            // U+00C0..U+023F.
+            let code = (usize::from(b & 0x1F) << 6) | usize::from(second & 0x3F);
+            (Wb::Letter, LATIN_SHAPES.get(code.wrapping_sub(LATIN_FIRST)).copied().unwrap_or(0), 2)
         }
         0xE2 => match (second, bytes.get(i + 2).copied().unwrap_or(0)) {
             (0x80, 0x98 | 0x99) => (Wb::MidNumLet, 0, 3),
@@ -1179,6 +1219,14 @@ mod tests {
                 let s = context.replace("{}", c.encode_utf8(&mut [0; 4]));
                 assert_eq!(fast_pieces(&s), slow_pieces(&s), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn latin_shapes_agree_with_unicode() {
+        for (k, &bits) in LATIN_SHAPES.iter().enumerate() {
+            let c = char::from_u32((LATIN_FIRST + k) as u32).unwrap();
+            assert_eq!(bits, unicode_shape(c), "{c:?}");
         }
     }
 
