@@ -211,9 +211,12 @@ fn shift(span: Span, base: usize) -> Span {
     Span::new(span.start + base, span.end + base)
 }
 
+/// How far back from a section's end [`sections`] looks for a place to cut.
+const CUT_WINDOW: usize = 64 * 1024;
+
 /// Cut `text` into sections of at most `size` bytes: each cut is made where
 /// the whitespace before a blank line starts (a paragraph break) in the second half
-/// of the section, else before a line break, else before any whitespace, else at a
+/// of the section (its last 64 KB at most), else before a line break, else before any whitespace, else at a
 /// character boundary (after the size only when no boundary lies in its second
 /// half: a size of a few bytes).
 /// The whitespace goes to the section after the cut, so a
@@ -226,7 +229,9 @@ pub fn sections(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
     let mut start = 0;
     while text.len() - start > size {
         let limit = start + size;
-        let floor = start + size / 2;
+        // A cut is looked for in the second half of the section, and at most in its
+        // last `CUT_WINDOW` bytes, so that a text without breaks costs no long scans.
+        let floor = limit - (size / 2).min(CUT_WINDOW);
         let cut = paragraph_break(bytes, floor, limit)
             .or_else(|| whitespace_before(bytes, floor, limit, |b| b == b'\n'))
             .or_else(|| whitespace_before(bytes, floor, limit, |b| b.is_ascii_whitespace()))

@@ -6,7 +6,7 @@
 //!
 //! Each case builds its input at two sizes, `n` and `10 n`, and times the extraction:
 //! a warm-up run, then the best of three runs at each size (interleaved). The larger
-//! input may take at most [`MAX_RATIO`] (15) times as long. This is a ratio inside
+//! input may take at most [`MAX_RATIO`] (20) times as long. This is a ratio inside
 //! one run, never an absolute time, so a slow machine does not fail it, and a
 //! quadratic step fails it by a wide margin (10× the input, 100× the time).
 //!
@@ -39,8 +39,11 @@ use gazette::Extractor;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-/// The largest ratio `time(10 n) / time(n)` accepted.
-const MAX_RATIO: f64 = 15.0;
+/// The largest ratio `time(10 n) / time(n)` accepted. Linear work measures 10-16
+/// here: the larger input outgrows the caches and the per-thread buffers the
+/// quotation stage keeps (up to 2^17 tokens), so each byte costs it more. Work that
+/// grows with the square of the input measures about 100.
+const MAX_RATIO: f64 = 20.0;
 
 /// Debug builds are 10-30× slower; inputs shrink by this factor there.
 const DEBUG_SCALE: usize = if cfg!(debug_assertions) { 4 } else { 1 };
@@ -89,8 +92,12 @@ fn time_once(extractor: &Extractor, text: &str) -> Duration {
 
 /// Check that extracting `make(10 n)` takes at most [`MAX_RATIO`] times as long as
 /// `make(n)`; `make(k)` builds an input whose size is proportional to `k`.
+///
+/// The text is read in one piece whatever its length: read in sections (the
+/// default over `gazette::SECTION_BYTES`), a stage that grew faster than its input
+/// would hide behind the sections' fixed size.
 fn assert_linear(case: &str, n: usize, make: impl Fn(usize) -> String) {
-    let extractor = Extractor::new();
+    let extractor = Extractor::new().with_section_bytes(usize::MAX);
     let mut n = (n / DEBUG_SCALE).max(1);
     let mut small = make(n);
     // Warm up (the default extractor, the allocator, the caches) and make sure the
