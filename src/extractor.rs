@@ -96,8 +96,9 @@ impl Extractor {
     /// [`Analysis::to_char_offsets`].
     ///
     /// A text longer than [`SECTION_BYTES`] is read in sections of about that size,
-    /// cut at paragraph breaks (see [`sections`]), so that the working memory of
-    /// every stage stays the same whatever the length of the text. Mentions are
+    /// cut at paragraph breaks (see [`sections`]): every stage but linking works on
+    /// one section at a time, so that a byte costs the same whatever the length of
+    /// the text (the result, of course, still grows with it). Mentions are
     /// linked into entities across the whole text; the rules that read a document
     /// as a whole (whether it is a sports report, short forms of full names, the
     /// referent of "he" or "the ministry", the gender an honorific gives a person)
