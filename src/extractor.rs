@@ -97,7 +97,7 @@ impl Extractor {
     ///
     /// A text longer than [`SECTION_BYTES`] is read in sections of about that size,
     /// cut at paragraph breaks (see [`sections`]): every stage but linking works on
-    /// one section at a time, so that a byte costs the same whatever the length of
+    /// one section at a time, so that a byte costs about the same whatever the length of
     /// the text (the result, of course, still grows with it). Mentions are
     /// linked into entities across the whole text; the rules that read a document
     /// as a whole (whether it is a sports report, short forms of full names, the

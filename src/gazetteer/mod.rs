@@ -264,16 +264,22 @@ fn normalize_token(text: &str, span: Span, out: &mut [u8], pos: usize, wide: &mu
     Some(end)
 }
 
-/// The tokens of a list name. Names made of plain ASCII letters and digits
-/// separated by single spaces (most of them) are split directly, which is what the
-/// tokenizer would do, only faster; anything else goes through [`tokenize`].
-pub(crate) fn name_tokens(name: &str) -> Vec<Token> {
-    let simple = !name.is_empty()
+/// Whether a list name is plain ASCII letters and digits separated by single
+/// spaces (most of them are): the tokenizer would split it at the spaces, so
+/// [`name_tokens`] and [`name_token_spans`] do that directly.
+fn is_simple_name(name: &str) -> bool {
+    !name.is_empty()
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ')
         && !name.starts_with(' ')
         && !name.ends_with(' ')
-        && !name.contains("  ");
-    if !simple {
+        && !name.contains("  ")
+}
+
+/// The tokens of a list name. Simple names ([`is_simple_name`]) are split
+/// directly, which is what the tokenizer would do, only faster; anything else goes
+/// through [`tokenize`].
+pub(crate) fn name_tokens(name: &str) -> Vec<Token> {
+    if !is_simple_name(name) {
         return tokenize(name);
     }
     let mut out = Vec::with_capacity(4);
@@ -304,12 +310,7 @@ pub(crate) fn name_tokens(name: &str) -> Vec<Token> {
 /// [`name_tokens`], without allocating for the usual simple names.
 fn name_token_spans(name: &str, out: &mut Vec<Span>) {
     out.clear();
-    let simple = !name.is_empty()
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ')
-        && !name.starts_with(' ')
-        && !name.ends_with(' ')
-        && !name.contains("  ");
-    if !simple {
+    if !is_simple_name(name) {
         out.extend(tokenize(name).iter().map(|t| t.span));
         return;
     }
