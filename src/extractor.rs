@@ -10,7 +10,7 @@ use crate::rules::{self, Context};
 use crate::segment::segment;
 use crate::segment::Segmentation;
 use crate::span::{OffsetUnit, Span};
-use crate::tokenize::{tokenize, Token};
+use crate::tokenize::{tokenize, PackedTokens, Token};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 use std::path::Path;
@@ -113,6 +113,9 @@ impl Extractor {
         let mut paragraphs = Vec::new();
         let mut sentences = Vec::new();
         let mut token_base = 0;
+        // The first section's tokens, kept as they are; the later sections' tokens
+        // are packed until the quotation pass unpacks them into this vector.
+        let mut buffer: Vec<Token> = Vec::new();
         let sections = cuts.len();
         for range in cuts {
             let base = range.start;
@@ -138,12 +141,22 @@ impl Extractor {
                 paragraphs.reserve(paragraphs.len() * more);
                 sentences.reserve(sentences.len() * more);
             }
-            read.push(Section { range, tokens, seg });
+            let packed = if read.is_empty() {
+                buffer = tokens;
+                None
+            } else {
+                Some(PackedTokens::new(&tokens))
+            };
+            read.push(Section { range, packed, seg });
         }
         let (mentions, entities) = crate::link::link(text, candidates);
         let mut quotes = Vec::new();
         let mut local: Vec<crate::analysis::Mention> = Vec::new();
+        let facts = crate::quotes::EntityFacts::default();
         for section in &read {
+            if let Some(packed) = &section.packed {
+                packed.unpack_into(&mut buffer);
+            }
             let (base, end) = (section.range.start, section.range.end);
             let lo = mentions.partition_point(|m| m.span.start < base);
             let hi = mentions.partition_point(|m| m.span.start < end);
@@ -152,13 +165,14 @@ impl Extractor {
                 span: Span::new(m.span.start - base, m.span.end - base),
                 ..m.clone()
             }));
-            let found = crate::quotes::find_quotes(&crate::quotes::QuoteInput {
+            let input = crate::quotes::QuoteInput {
                 text: &text[section.range.clone()],
-                tokens: &section.tokens,
+                tokens: &buffer,
                 segmentation: &section.seg,
                 mentions: &local,
                 entities: &entities,
-            });
+            };
+            let found = crate::quotes::find_quotes_with(&input, &facts);
             quotes.extend(found.into_iter().map(|mut q| {
                 q.content.iter_mut().for_each(|p| *p = shift(*p, base));
                 q.span = shift(q.span, base);
@@ -204,7 +218,8 @@ pub const SECTION_BYTES: usize = 1 << 20;
 /// candidates) for the second (quotations), which needs the whole text's entities.
 struct Section {
     range: std::ops::Range<usize>,
-    tokens: Vec<Token>,
+    /// Its tokens (none for the first section, whose tokens are kept unpacked).
+    packed: Option<PackedTokens>,
     seg: Segmentation,
 }
 

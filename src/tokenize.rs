@@ -357,6 +357,67 @@ const SHAPES: [TokenFlags; 32] = {
     table
 };
 
+/// Tokens kept in four bytes each instead of 24: the gap from the previous token's
+/// end, the length and the flags. A token whose gap or length does not fit a byte
+/// (or whose flags do not fit 16 bits) is kept whole beside the cells. For a long
+/// text read in sections, whose tokens wait for the whole text's entities before the
+/// quotation pass: less memory to fault in and to stream through.
+#[derive(Debug, Default)]
+pub(crate) struct PackedTokens {
+    /// `flags << 16 | gap << 8 | len`, or `ESCAPE << 8` for a token in `whole`.
+    cells: Vec<u32>,
+    /// The tokens that do not fit a cell, in order.
+    whole: Vec<Token>,
+}
+
+impl PackedTokens {
+    /// The gap byte of a token kept whole.
+    const ESCAPE: u32 = 0xFF;
+
+    pub(crate) fn new(tokens: &[Token]) -> PackedTokens {
+        let mut whole = Vec::new();
+        let mut end = 0;
+        // (A map over the slice: the cells are written without a capacity check each.)
+        let cells = tokens
+            .iter()
+            .map(|t| {
+                let (gap, len, flags) =
+                    (t.span.start.wrapping_sub(end), t.span.end.wrapping_sub(t.span.start), t.flags.0);
+                end = t.span.end;
+                if gap < Self::ESCAPE as usize && len <= 0xFF && flags <= 0xFFFF {
+                    flags << 16 | (gap as u32) << 8 | len as u32
+                } else {
+                    whole.push(*t);
+                    Self::ESCAPE << 8
+                }
+            })
+            .collect();
+        PackedTokens { cells, whole }
+    }
+
+    /// The tokens, written into `out` (cleared first).
+    pub(crate) fn unpack_into(&self, out: &mut Vec<Token>) {
+        out.clear();
+        let mut whole = self.whole.iter();
+        let mut end = 0;
+        out.extend(self.cells.iter().map(|&cell| {
+            let gap = (cell >> 8) & 0xFF;
+            let token = if gap == Self::ESCAPE {
+                // As many escapes as tokens kept whole: never short.
+                whole.next().copied().unwrap_or(Token { span: Span::new(end, end), flags: TokenFlags(0) })
+            } else {
+                let start = end + gap as usize;
+                Token {
+                    span: Span::new(start, start + (cell & 0xFF) as usize),
+                    flags: TokenFlags(cell >> 16),
+                }
+            };
+            end = token.span.end;
+            token
+        }));
+    }
+}
+
 /// Split `text` into tokens. Never panics; tokens are in order, do not overlap,
 /// lie on character boundaries and cover every non-whitespace character.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -1030,6 +1091,40 @@ fn mark_n_contractions(text: &str, tokens: &mut [Token]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Packing keeps every token as it was: short ones in cells, and those with a
+    /// long gap before them, a long text or flags above 16 bits whole.
+    #[test]
+    fn packed_tokens_unpack_to_the_same_tokens() {
+        let long_word = "x".repeat(300);
+        let texts = [
+            String::new(),
+            "   Leading spaces, then \"quoted\" words.".to_owned(),
+            format!("A {long_word} word, then{}a long gap.", " ".repeat(600)),
+            format!("{}\n\nparagraph after 255 blanks", " ".repeat(253)),
+            "Zürich — “Ünïcode” … 東京 said".to_owned(),
+        ];
+        for text in &texts {
+            let tokens = tokenize(text);
+            let mut out = vec![Token { span: Span::new(1, 2), flags: TokenFlags::WORD }];
+            PackedTokens::new(&tokens).unpack_into(&mut out);
+            assert_eq!(out, tokens, "{text:?}");
+        }
+        // Gaps and lengths at the edges of a cell, and flags beyond 16 bits.
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for (gap, len, flags) in
+            [(0, 1, 1), (254, 255, 0xFFFF), (255, 1, 2), (1, 256, 4), (0, 0, 0x1_0000), (3, 2, 8)]
+        {
+            tokens.push(Token { span: Span::new(at + gap, at + gap + len), flags: TokenFlags(flags) });
+            at += gap + len;
+        }
+        let packed = PackedTokens::new(&tokens);
+        assert_eq!(packed.whole.len(), 3);
+        let mut out = Vec::new();
+        packed.unpack_into(&mut out);
+        assert_eq!(out, tokens);
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()

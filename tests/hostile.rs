@@ -97,12 +97,16 @@ fn time_once(extractor: &Extractor, text: &str) -> Duration {
 /// default over `gazette::SECTION_BYTES`), a stage that grew faster than its input
 /// would hide behind the sections' fixed size.
 fn assert_linear(case: &str, n: usize, make: impl Fn(usize) -> String) {
-    let extractor = Extractor::new().with_section_bytes(usize::MAX);
+    assert_linear_with(&Extractor::new().with_section_bytes(usize::MAX), case, n, make);
+}
+
+/// [`assert_linear`] with a given extractor.
+fn assert_linear_with(extractor: &Extractor, case: &str, n: usize, make: impl Fn(usize) -> String) {
     let mut n = (n / DEBUG_SCALE).max(1);
     let mut small = make(n);
     // Warm up (the default extractor, the allocator, the caches) and make sure the
     // small run is long enough to measure.
-    while time_once(&extractor, &small) < MIN_SMALL_TIME && small.len() < 1 << 24 {
+    while time_once(extractor, &small) < MIN_SMALL_TIME && small.len() < 1 << 24 {
         n *= 2;
         small = make(n);
     }
@@ -113,13 +117,13 @@ fn assert_linear(case: &str, n: usize, make: impl Fn(usize) -> String) {
         std::fs::write(dir.join(format!("{file}.small.txt")), &small).expect("dump the small input");
         std::fs::write(dir.join(format!("{file}.large.txt")), &large).expect("dump the large input");
     }
-    time_once(&extractor, &large);
+    time_once(extractor, &large);
     let (mut best_small, mut best_large) = (Duration::MAX, Duration::MAX);
     let mut ratio = f64::INFINITY;
     for _ in 0..ATTEMPTS {
         for _ in 0..3 {
-            best_small = best_small.min(time_once(&extractor, &small));
-            best_large = best_large.min(time_once(&extractor, &large));
+            best_small = best_small.min(time_once(extractor, &small));
+            best_large = best_large.min(time_once(extractor, &large));
         }
         ratio = best_large.as_secs_f64() / best_small.as_secs_f64().max(1e-9);
         if ratio <= MAX_RATIO {
@@ -191,6 +195,40 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 
 // ---------------------------------------------------------------------------
 // Linear time, one test per kind of hostile input of the issue.
+
+/// A text read in many small sections, whose paragraphs name ever new people and
+/// quote them with "he said": each section's quotations look up the people they
+/// name (their gender, the last word of their names), and must not pay for every
+/// person the whole text names.
+#[test]
+fn linear_sections_naming_many_people() {
+    let _alone = one_at_a_time();
+    const GIVEN: &[&str] = &["John", "Maria", "Hassan", "Olena", "Carlos", "Aiko", "Daniel", "Fatima"];
+    const SYLLABLES: &[&str] =
+        &["ko", "va", "len", "mir", "dra", "sel", "tun", "bek", "ra", "no", "phi", "gor"];
+    let paragraphs = |bytes: usize| {
+        let mut rng = Rng(7);
+        let mut surname = || {
+            let mut s: String = (0..4).map(|_| rng.pick(SYLLABLES)).collect();
+            s[..1].make_ascii_uppercase();
+            s
+        };
+        let mut out = String::with_capacity(bytes + 300);
+        let mut k = 0;
+        while out.len() < bytes {
+            let (a, b) = (surname(), surname());
+            let (ga, gb) = (GIVEN[k % GIVEN.len()], GIVEN[(k + 3) % GIVEN.len()]);
+            out.push_str(&format!(
+                "“We will not back down,” said {ga} {a}, a lawmaker from Kyiv. He said talks with {gb} {b} \
+                 would resume, and Mr. {b} agreed.\n\n"
+            ));
+            k += 1;
+        }
+        out
+    };
+    let extractor = Extractor::new().with_section_bytes(1024);
+    assert_linear_with(&extractor, "many people in small sections", 30_000, paragraphs);
+}
 
 #[test]
 fn linear_text_without_line_breaks() {

@@ -3,7 +3,7 @@
 //! honorifics before a mention ("Mr.", "Mrs.", "Ms.").
 
 use super::Doc;
-use crate::analysis::EntityKind;
+use crate::analysis::{Entity, EntityKind};
 use crate::lexicon::BuildWordHasher;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
@@ -47,15 +47,14 @@ pub(crate) fn of_given_name(name: &str) -> Gender {
     BY_NAME.get(name).copied().unwrap_or(Gender::Unknown)
 }
 
-/// The gender of each entity (people only; others are `Unknown`), from the honorific
-/// before any of its mentions, else from the first word of its canonical name.
-pub(crate) fn of_entities(doc: &Doc<'_>) -> Vec<Gender> {
-    let mut out = vec![Gender::Unknown; doc.entities.len()];
+/// The gender the last honorific before a mention of each person gives it ("Mr.
+/// Smith"), for the entities of the document's mentions that have one.
+pub(crate) fn honorifics(doc: &Doc<'_>) -> HashMap<usize, Gender> {
+    let mut out = HashMap::new();
     for (i, m) in doc.mentions.iter().enumerate() {
-        if m.kind != EntityKind::Person {
+        if m.kind != EntityKind::Person || m.entity >= doc.entities.len() {
             continue;
         }
-        let Some(slot) = out.get_mut(m.entity) else { continue };
         let k = doc.mention_token(i);
         if k > 0 && k <= doc.len() {
             let honorific = match doc.word(k - 1) {
@@ -64,17 +63,21 @@ pub(crate) fn of_entities(doc: &Doc<'_>) -> Vec<Gender> {
                 _ => Gender::Unknown,
             };
             if honorific != Gender::Unknown {
-                *slot = honorific;
+                out.insert(m.entity, honorific);
             }
         }
     }
-    for (e, slot) in doc.entities.iter().zip(out.iter_mut()) {
-        if e.kind == EntityKind::Person && *slot == Gender::Unknown {
-            let first = super::first_name_word(&e.name);
-            *slot = of_given_name(first);
-        }
-    }
     out
+}
+
+/// The gender the first word of a person's name suggests (`Unknown` for anything
+/// but people); an honorific before a mention goes first (see [`honorifics`]).
+pub(crate) fn of_entity(entity: &Entity) -> Gender {
+    if entity.kind == EntityKind::Person {
+        of_given_name(super::first_name_word(&entity.name))
+    } else {
+        Gender::Unknown
+    }
 }
 
 #[cfg(test)]

@@ -57,6 +57,7 @@ use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenFlags};
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The most tokens of a sentence any rule looks at on either side of a token.
@@ -93,10 +94,17 @@ pub struct QuoteInput<'a> {
 /// assert_eq!(quote.cue.unwrap().text(text), "said");
 /// ```
 pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<Quote> {
+    find_quotes_with(input, &EntityFacts::default())
+}
+
+/// [`find_quotes`] with what is known of the entities, which the sections of a long
+/// text share: each section's quotes then cost work in proportion to the section,
+/// not to the whole text's entities.
+pub(crate) fn find_quotes_with(input: &QuoteInput<'_>, facts: &EntityFacts) -> Vec<Quote> {
     if input.tokens.is_empty() {
         return Vec::new();
     }
-    let mut doc = Doc::new(input);
+    let mut doc = Doc::new(input, facts);
     let regions = marks::pair_marks(&doc);
     doc.mark_quoted(&regions);
     let mut found = grouping::attribute(&doc, &regions);
@@ -367,6 +375,44 @@ pub(crate) struct Found {
     pub kind: crate::analysis::QuoteKind,
 }
 
+/// What the quotation stage knows of each entity whatever the text around its
+/// mentions: where the last word of its name is (and its [`word_tag`]) and the gender
+/// its given name suggests. Worked out once for all entities, when first asked for.
+#[derive(Default)]
+pub(crate) struct EntityFacts {
+    known: once_cell::unsync::OnceCell<Vec<EntityFact>>,
+}
+
+struct EntityFact {
+    /// Where the last word is in the entity's name.
+    last: Range<usize>,
+    /// [`word_tag`] of the last word.
+    tag: u32,
+    gender: gender::Gender,
+}
+
+impl EntityFacts {
+    fn get(&self, entities: &[Entity], e: usize) -> Option<&EntityFact> {
+        self.known
+            .get_or_init(|| {
+                entities
+                    .iter()
+                    .map(|entity| {
+                        let last = last_name_word(&entity.name);
+                        // `last` lies in the name: its offset is the distance between the two.
+                        let at = last.as_ptr() as usize - entity.name.as_ptr() as usize;
+                        EntityFact {
+                            last: at..at + last.len(),
+                            tag: word_tag(last),
+                            gender: gender::of_entity(entity),
+                        }
+                    })
+                    .collect()
+            })
+            .get(e)
+    }
+}
+
 /// The document as the quotation stage sees it: tokens with their sentence and
 /// paragraph, cue words looked up once, and which tokens are inside quotation marks.
 pub(crate) struct Doc<'a> {
@@ -400,10 +446,11 @@ pub(crate) struct Doc<'a> {
     pub quoted: Vec<bool>,
     /// Whether each token is the opening or closing mark of a quoted region.
     mark: Vec<bool>,
-    /// The gender of each entity (people only), computed when first needed.
-    gender: once_cell::unsync::OnceCell<Vec<gender::Gender>>,
-    /// The last word of each entity's name, computed when first needed.
-    last_words: once_cell::unsync::OnceCell<Vec<&'a str>>,
+    /// What is known of the entities whatever the text around their mentions.
+    facts: &'a EntityFacts,
+    /// The gender an honorific before one of this text's mentions gives an entity
+    /// (the last such honorific), computed when first needed.
+    honorifics: once_cell::unsync::OnceCell<HashMap<usize, gender::Gender>>,
     /// For each mention of a person, [`word_tag`] of the last word of its entity's
     /// name (0 for other mentions), computed when first needed.
     person_tags: once_cell::unsync::OnceCell<Vec<u32>>,
@@ -424,7 +471,7 @@ impl Drop for Doc<'_> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(input: &QuoteInput<'a>) -> Doc<'a> {
+    fn new(input: &QuoteInput<'a>, facts: &'a EntityFacts) -> Doc<'a> {
         let n = input.tokens.len();
         let sentence_of = sentence_of(&input.segmentation.sentences, n);
         let (paragraphs, paragraph_of) = paragraphs(input.tokens, input.segmentation, &sentence_of);
@@ -449,8 +496,8 @@ impl<'a> Doc<'a> {
             cue_candidates,
             quoted: false_flags(n),
             mark: false_flags(n),
-            gender: once_cell::unsync::OnceCell::new(),
-            last_words: once_cell::unsync::OnceCell::new(),
+            facts,
+            honorifics: once_cell::unsync::OnceCell::new(),
             person_tags: once_cell::unsync::OnceCell::new(),
             mention_tokens: once_cell::unsync::OnceCell::new(),
         }
@@ -458,9 +505,8 @@ impl<'a> Doc<'a> {
 
     /// The last word of the name of entity `e` ("" when it has none).
     pub fn last_word(&self, e: usize) -> &'a str {
-        let words =
-            self.last_words.get_or_init(|| self.entities.iter().map(|e| last_name_word(&e.name)).collect());
-        words.get(e).copied().unwrap_or("")
+        let name = self.entities.get(e).map_or("", |entity| entity.name.as_str());
+        self.facts.get(self.entities, e).and_then(|f| name.get(f.last.clone())).unwrap_or("")
     }
 
     /// For each mention, [`word_tag`] of the last word of its entity's name when it
@@ -468,12 +514,11 @@ impl<'a> Doc<'a> {
     /// integers, and only the mentions whose tag equals `word_tag(w)` compare words.
     pub fn person_tags(&self) -> &[u32] {
         self.person_tags.get_or_init(|| {
-            let by_entity: Vec<u32> = (0..self.entities.len()).map(|e| word_tag(self.last_word(e))).collect();
             self.mentions
                 .iter()
                 .map(|m| {
                     if m.kind == crate::analysis::EntityKind::Person {
-                        by_entity.get(m.entity).copied().unwrap_or(0)
+                        self.facts.get(self.entities, m.entity).map_or(0, |f| f.tag)
                     } else {
                         0
                     }
@@ -525,11 +570,11 @@ impl<'a> Doc<'a> {
 
     /// The gender of entity `e` (`Unknown` for anything but people).
     pub fn gender(&self, e: usize) -> gender::Gender {
-        self.gender
-            .get_or_init(|| gender::of_entities(self))
-            .get(e)
+        let honorifics = self.honorifics.get_or_init(|| gender::honorifics(self));
+        honorifics
+            .get(&e)
             .copied()
-            .unwrap_or(gender::Gender::Unknown)
+            .unwrap_or_else(|| self.facts.get(self.entities, e).map_or(gender::Gender::Unknown, |f| f.gender))
     }
 
     /// Record which tokens lie inside quoted regions, and which are their marks.
@@ -694,7 +739,8 @@ mod tests {
         let segmentation = crate::segment::segment(text, &tokens);
         let input =
             QuoteInput { text, tokens: &tokens, segmentation: &segmentation, mentions: &[], entities: &[] };
-        let doc = Doc::new(&input);
+        let facts = EntityFacts::default();
+        let doc = Doc::new(&input, &facts);
         for offset in 0..=text.len() + 1 {
             let expected = tokens.partition_point(|t| t.span.start < offset);
             for from in 0..=expected {
