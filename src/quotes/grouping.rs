@@ -18,7 +18,7 @@
 
 use super::attribution::{self, Attribution};
 use super::cues::CueClass;
-use super::marks::Region;
+use super::marks::{Parts, Region};
 use super::{Doc, Found};
 use crate::analysis::QuoteKind;
 use crate::span::Span;
@@ -252,12 +252,12 @@ fn split_transcripts<'r>(doc: &Doc<'_>, regions: &'r [Region]) -> Vec<Cow<'r, Re
             out.push(Cow::Borrowed(r));
             continue;
         }
-        let mut current = Region { parts: Vec::new(), ..r.clone() };
+        let mut current = Region { parts: Parts::new(), ..r.clone() };
         for (i, part) in r.parts.iter().enumerate() {
             let open = part.start.saturating_sub(1);
             if labelled((i, part)) && !current.parts.is_empty() {
                 current.close = None;
-                let next = Region { open, close: r.close, parts: Vec::new(), single: false };
+                let next = Region { open, close: r.close, parts: Parts::new(), single: false };
                 out.push(Cow::Owned(std::mem::replace(&mut current, next)));
             }
             current.parts.push(part.clone());

@@ -158,10 +158,14 @@ struct Buffers {
     numbers: Vec<Vec<u32>>,
     flags: Vec<Vec<bool>>,
     vocab: Vec<Vec<Cell<words::Vocab>>>,
+    /// The candidate lists ([`Doc::mark_candidates`], [`Doc::cue_candidates`]),
+    /// which grew by doubling on every call when not kept.
+    indices: Vec<Vec<usize>>,
 }
 
 /// The most tokens whose buffers are kept for the next call (larger ones are freed):
-/// a thread keeps at most three buffers of each kind, about 3.5 MB.
+/// a thread keeps at most three buffers of each kind, about 3.5 MB of per-token
+/// arrays (the candidate lists hold a small part of the tokens).
 const MAX_KEPT: usize = 1 << 17;
 
 thread_local! {
@@ -293,7 +297,7 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
 /// later passes visit only them.
 fn candidates(text: &str, tokens: &[Token], vocabulary: &words::Vocabulary) -> (Vec<usize>, Vec<usize>) {
     let bytes = text.as_bytes();
-    let (mut marks, mut cues) = (Vec::new(), Vec::new());
+    let (mut marks, mut cues) = (take_buffer(|b| &mut b.indices), take_buffer(|b| &mut b.indices));
     // The first byte of a token (0 when its span is not in the text).
     let first = |t: &Token| {
         if t.span.start < t.span.end && t.span.end <= bytes.len() {
@@ -465,6 +469,8 @@ impl Drop for Doc<'_> {
         give_back(std::mem::take(&mut self.sentence_of), |b| &mut b.numbers);
         give_back(std::mem::take(&mut self.paragraph_of), |b| &mut b.numbers);
         give_back(std::mem::take(&mut self.vocab), |b| &mut b.vocab);
+        give_back(std::mem::take(&mut self.mark_candidates), |b| &mut b.indices);
+        give_back(std::mem::take(&mut self.cue_candidates), |b| &mut b.indices);
         give_back_flags(std::mem::take(&mut self.quoted));
         give_back_flags(std::mem::take(&mut self.mark));
     }

@@ -637,7 +637,15 @@ impl Vocabulary {
                 return Vocab(value(a) | value(b));
             }
         }
-        Key::at(text.as_bytes(), span.start, span.end).map_or_else(Vocab::default, |k| self.find(&k))
+        self.get_long(text.as_bytes(), span)
+    }
+
+    /// [`Vocabulary::get_at`] for words of more than [`SHORT_MAX`] bytes (and near the
+    /// end of the text), kept out of line: the short path, most lookups, then needs
+    /// few registers.
+    #[inline(never)]
+    fn get_long(&self, text: &[u8], span: Span) -> Vocab {
+        Key::at(text, span.start, span.end).map_or_else(Vocab::default, |k| self.find(&k))
     }
 
     #[inline(always)]
