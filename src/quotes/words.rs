@@ -491,7 +491,9 @@ impl Vocabulary {
     #[inline]
     pub fn may_be_cue(&self, text: &[u8], span: Span) -> bool {
         let len = span.end.wrapping_sub(span.start);
-        if len.wrapping_sub(1) >= MAX_WORD || self.cue_lengths & (1 << len) == 0 || span.end > text.len() {
+        // Only bits 1 to `MAX_WORD` are set: one test turns down empty words, long ones
+        // and spans that run backwards.
+        if len >= 32 || (self.cue_lengths >> len) & 1 == 0 || span.end > text.len() {
             return false;
         }
         let prefix = match text.get(span.start..).and_then(|rest| rest.first_chunk::<8>()) {
