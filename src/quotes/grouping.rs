@@ -123,8 +123,8 @@ fn inside_sentence(doc: &Doc<'_>, r: &Region) -> Option<Attribution> {
     });
     if weak {
         let end = r.content_end();
-        let comma = (end > r.first_content() && doc.word(end - 1) == ",")
-            || r.close.is_some_and(|c| doc.word(c + 1) == ",");
+        let comma = (end > r.first_content() && doc.word_is(end - 1, ","))
+            || r.close.is_some_and(|c| doc.word_is(c + 1, ","));
         if comma {
             if let Some(post) = attribution::post(doc, r).filter(|p| p.clause.is_none()) {
                 return Some(post);

@@ -203,9 +203,9 @@ fn double_opener(doc: &Doc<'_>, i: usize) -> Option<(Family, usize)> {
 /// Whether a family accepts the other's opener as the start of a nested quotation.
 fn nests(outer: Family, doc: &Doc<'_>, i: usize) -> bool {
     match outer {
-        Family::Straight => doc.word(i) == "“",
+        Family::Straight => doc.word_is(i, "“"),
         Family::Curly | Family::Typewriter => {
-            doc.word(i) == "\"" && doc.has(i, TokenFlags::QUOTE_OPEN) && !doc.has(i, TokenFlags::QUOTE_CLOSE)
+            doc.word_is(i, "\"") && doc.has(i, TokenFlags::QUOTE_OPEN) && !doc.has(i, TokenFlags::QUOTE_CLOSE)
         }
         _ => false,
     }
@@ -348,7 +348,7 @@ pub(crate) fn pair_marks(doc: &Doc<'_>) -> Vec<Region> {
 /// Whether a closing mark of the kind that would end a nested quotation opened at `i`
 /// follows in the paragraph (else the mark is a stray one, not a nested quotation).
 fn has_close_ahead(doc: &Doc<'_>, i: usize, end: usize) -> bool {
-    let want: &[&str] = if doc.word(i) == "“" { &["”"] } else { &["\""] };
+    let want: &[&str] = if doc.word_is(i, "“") { &["”"] } else { &["\""] };
     (i + 1..end.min(i + MAX_STRAY)).any(|k| want.contains(&doc.word(k)))
 }
 

@@ -611,6 +611,14 @@ impl<'a> Doc<'a> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Whether token `i` is exactly `w` (a non-empty word): `word(i) == w` on bytes,
+    /// without checking that the token starts and ends on character boundaries (a
+    /// whole `str` matched byte for byte does).
+    #[inline]
+    pub fn word_is(&self, i: usize, w: &str) -> bool {
+        !w.is_empty() && self.word_bytes(i) == w.as_bytes()
+    }
+
     /// Whether token `i` is `w`, ignoring ASCII case.
     #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
@@ -644,9 +652,16 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` is a word in lower case.
     pub fn is_lower_word(&self, i: usize) -> bool {
-        self.has(i, TokenFlags::WORD)
-            && !self.has(i, TokenFlags::CAPITALIZED)
-            && self.word(i).chars().next().is_some_and(|c| c.is_lowercase())
+        let Some(t) = self.tokens.get(i) else { return false };
+        if !t.is(TokenFlags::WORD) || t.is(TokenFlags::CAPITALIZED) {
+            return false;
+        }
+        match self.word_bytes(i).first() {
+            // An ASCII first byte starts a character: the word reads as text when its
+            // end is a boundary too (else `word` gives "", which has no first letter).
+            Some(&b) if b.is_ascii() => b.is_ascii_lowercase() && self.text.is_char_boundary(t.span.end),
+            _ => self.word(i).chars().next().is_some_and(|c| c.is_lowercase()),
+        }
     }
 
     /// Whether token `i` is the opening or closing mark of a quoted region.
@@ -735,6 +750,26 @@ mod tests {
         {
             assert_eq!(first_name_word(name), name.split_whitespace().next().unwrap_or(""), "{name:?}");
             assert_eq!(last_name_word(name), name.split_whitespace().next_back().unwrap_or(""), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn byte_comparisons_agree_with_the_text() {
+        let text = "«Ça va», she said — “quietly”, über-ally; the family’s (ex-)chief: didn’t you?";
+        let tokens = crate::tokenize::tokenize(text);
+        let segmentation = crate::segment::segment(text, &tokens);
+        let input =
+            QuoteInput { text, tokens: &tokens, segmentation: &segmentation, mentions: &[], entities: &[] };
+        let facts = EntityFacts::default();
+        let doc = Doc::new(&input, &facts);
+        for i in 0..=doc.len() {
+            for w in [",", ":", "(", ")", "—", "“", "”", "«", "»", "she", "said", "didn’t"] {
+                assert_eq!(doc.word_is(i, w), doc.word(i) == w, "{i} {w:?}");
+            }
+            let lower = doc.has(i, TokenFlags::WORD)
+                && !doc.has(i, TokenFlags::CAPITALIZED)
+                && doc.word(i).chars().next().is_some_and(|c| c.is_lowercase());
+            assert_eq!(doc.is_lower_word(i), lower, "{i}");
         }
     }
 
