@@ -145,7 +145,7 @@ pub(crate) fn post(doc: &Doc<'_>, r: &Region) -> Option<Attribution> {
         }
     }
     let mut skipped = 0;
-    while j < para_end && skipped < 2 && (doc.word(j) == "," || is_dash(doc, j)) {
+    while j < para_end && skipped < 2 && (doc.word_is(j, ",") || is_dash(doc, j)) {
         j += 1;
         skipped += 1;
     }
@@ -181,7 +181,7 @@ pub(crate) fn post(doc: &Doc<'_>, r: &Region) -> Option<Attribution> {
             return Some(Attribution::new(Some(speaker), cue_range(doc, k)));
         }
         // `"..." for criminal behavior, she said`: the clause runs on to a comma.
-        let tail = (j..k.min(j + MAX_TAIL)).find(|&m| doc.word(m) == ",").and_then(|comma| {
+        let tail = (j..k.min(j + MAX_TAIL)).find(|&m| doc.word_is(m, ",")).and_then(|comma| {
             let speaker = post_speaker(doc, comma + 1, k)?;
             Some(Attribution {
                 clause: Some(r.first_content()..comma),
@@ -266,7 +266,7 @@ pub(crate) fn pre(doc: &Doc<'_>, r: &Region) -> Option<Attribution> {
             let clause = clause_after(doc, after, o, None).map(|s| s..clause_end(doc, r));
             return Some(Attribution { clause, ..Attribution::new(speaker, k..k + 2) });
         }
-        if doc.word(k) == ":" && k + 1 == o {
+        if doc.word_is(k, ":") && k + 1 == o {
             // `SMITH: "..."` / headline `Trump: 'I will win'`: a name before a colon
             // that opens the sentence.
             if let Some(speaker) = speaker::phrase_ending_at(doc, k, sentence.start) {
@@ -283,7 +283,7 @@ pub(crate) fn pre(doc: &Doc<'_>, r: &Region) -> Option<Attribution> {
             // "a group called "X"": a name, not a quotation.
             return None;
         }
-        let after_comma = k > 0 && doc.word(k - 1) == ",";
+        let after_comma = k > 0 && doc.word_is(k - 1, ",");
         let mut inherit = false;
         let mut speaker = None;
         let after_preposition_object = form == VerbForm::Gerund
@@ -325,7 +325,7 @@ pub(crate) fn pre(doc: &Doc<'_>, r: &Region) -> Option<Attribution> {
             continue;
         }
         let (cue, speaker, class) = outer_cue(doc, cue, speaker, class, floor);
-        let gap_colon = cue.end < o && doc.word(o - 1) == ":";
+        let gap_colon = cue.end < o && doc.word_is(o - 1, ":");
         if cue.end < o && !gap_colon && is_title(doc, r) {
             // `noted the campaign slogan, "Make America Great Again"`: a title.
             return None;
@@ -379,7 +379,7 @@ pub(crate) fn colon_intro(doc: &Doc<'_>, r: &Region) -> Option<Attribution> {
         return None;
     }
     let colon = r.open - 1;
-    if doc.word(colon) != ":" {
+    if !doc.word_is(colon, ":") {
         return None;
     }
     let sentence = doc.sentence_range(colon);
@@ -412,7 +412,7 @@ pub(crate) fn transcript_label_in(
     content_end: usize,
 ) -> Option<(Range<usize>, usize)> {
     let lim = (first + 4).min(content_end);
-    let colon = (first + 1..lim).find(|&k| doc.word(k) == ":")?;
+    let colon = (first + 1..lim).find(|&k| doc.word_is(k, ":"))?;
     let label = first..colon;
     let caps = label.clone().all(|k| {
         doc.has(k, TokenFlags::ALL_CAPS) && doc.has(k, TokenFlags::WORD)

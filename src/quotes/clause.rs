@@ -59,8 +59,8 @@ pub(crate) fn clause_end(doc: &Doc<'_>, r: &Region) -> usize {
     // posted`): an attribution or a participle clause may follow. Without the comma,
     // a verb after the mark belongs to the reported clause (`the advertisement
     // "unmistakably and wrongfully" suggests ...`).
-    let comma_inside = end > r.first_content() && doc.word(end - 1) == ",";
-    if doc.word(j) == "," {
+    let comma_inside = end > r.first_content() && doc.word_is(end - 1, ",");
+    if doc.word_is(j, ",") {
         j += 1;
         if doc.is_lower_word(j) && doc.word(j).ends_with("ing") {
             return end;

@@ -18,7 +18,7 @@
 
 use super::attribution::{self, Attribution};
 use super::cues::CueClass;
-use super::marks::Region;
+use super::marks::{Parts, Region};
 use super::{Doc, Found};
 use crate::analysis::QuoteKind;
 use crate::span::Span;
@@ -123,8 +123,8 @@ fn inside_sentence(doc: &Doc<'_>, r: &Region) -> Option<Attribution> {
     });
     if weak {
         let end = r.content_end();
-        let comma = (end > r.first_content() && doc.word(end - 1) == ",")
-            || r.close.is_some_and(|c| doc.word(c + 1) == ",");
+        let comma = (end > r.first_content() && doc.word_is(end - 1, ","))
+            || r.close.is_some_and(|c| doc.word_is(c + 1, ","));
         if comma {
             if let Some(post) = attribution::post(doc, r).filter(|p| p.clause.is_none()) {
                 return Some(post);
@@ -252,12 +252,12 @@ fn split_transcripts<'r>(doc: &Doc<'_>, regions: &'r [Region]) -> Vec<Cow<'r, Re
             out.push(Cow::Borrowed(r));
             continue;
         }
-        let mut current = Region { parts: Vec::new(), ..r.clone() };
+        let mut current = Region { parts: Parts::new(), ..r.clone() };
         for (i, part) in r.parts.iter().enumerate() {
             let open = part.start.saturating_sub(1);
             if labelled((i, part)) && !current.parts.is_empty() {
                 current.close = None;
-                let next = Region { open, close: r.close, parts: Vec::new(), single: false };
+                let next = Region { open, close: r.close, parts: Parts::new(), single: false };
                 out.push(Cow::Owned(std::mem::replace(&mut current, next)));
             }
             current.parts.push(part.clone());

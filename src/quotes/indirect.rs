@@ -59,6 +59,10 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
         }
         mark_used(doc, &mut used, &q.content, &mut hint);
     }
+    // The reported speech found below comes in text order from the start again: its
+    // searches start from there, not from the last quotation's end (which would send
+    // each back to the first token).
+    hint = (0, 0);
     let lexicon = CueLexicon::embedded();
     let mut k = 0;
     // Only cue verbs and "according" can start reported speech: the candidates not
@@ -235,7 +239,7 @@ fn reported(
     let mut has_that = false;
     if let Some(t) = that {
         // Only adverbials or an addressee before "that".
-        let between_ok = (s..t).all(|j| !doc.has(j, TokenFlags::PUNCT) || doc.word(j) == ",")
+        let between_ok = (s..t).all(|j| !doc.has(j, TokenFlags::PUNCT) || doc.word_is(j, ","))
             && (s..t).all(|j| doc.verb(j).is_none());
         if between_ok {
             s = t + 1;
@@ -252,7 +256,7 @@ fn reported(
                 s = obj.end;
             }
         }
-        while s < core.end && (words::is_time_word(doc, s) || doc.word(s) == ",") {
+        while s < core.end && (words::is_time_word(doc, s) || doc.word_is(s, ",")) {
             // `said Thursday the ...`, `said on Thursday the ...`: skip a short adjunct.
             let step = if doc.is_any(s, &["on", "in", "at", "last", "this", "earlier"]) { 2 } else { 1 };
             s += step;
@@ -310,14 +314,14 @@ fn trailing(
     used: &[bool],
     speaker_before: impl Fn() -> Option<Range<usize>>,
 ) -> Option<Found> {
-    let (speaker, comma) = if k > core.start && doc.word(k - 1) == "," {
+    let (speaker, comma) = if k > core.start && doc.word_is(k - 1, ",") {
         // `<clause>, said X`
         let sp = speaker::speaker_after(doc, cue.end, core.end)?;
         (sp, k - 1)
     } else {
         let sp = speaker_before()?;
         let before = sp.start.checked_sub(1)?;
-        if doc.word(before) != "," || before <= core.start {
+        if !doc.word_is(before, ",") || before <= core.start {
             return None;
         }
         (sp, before)
@@ -326,10 +330,10 @@ fn trailing(
     // What follows the attribution: a short tail, or `, <clause>` (interrupted).
     let mut second = None;
     let mut tail = after;
-    while tail < core.end && doc.word(tail) != "," && tail - after <= MAX_TAIL {
+    while tail < core.end && !doc.word_is(tail, ",") && tail - after <= MAX_TAIL {
         tail += 1;
     }
-    if tail < core.end && doc.word(tail) == "," && tail - after <= MAX_TAIL {
+    if tail < core.end && doc.word_is(tail, ",") && tail - after <= MAX_TAIL {
         let s2 = tail + 1;
         let e2 = clause_end(doc, s2, core.end, used);
         if e2 > s2 + MIN_CLAUSE && clause_can_start(doc, s2) {
@@ -365,21 +369,21 @@ fn according(doc: &Doc<'_>, k: usize, used: &[bool]) -> Option<Found> {
     let speaker = speaker::speaker_after(doc, k + 2, core.end)?;
     let mut after = speaker.end;
     // `according to a statement from the ministry`: take the rest of the phrase along.
-    while after < core.end && doc.word(after) != "," && after - speaker.end < 8 {
+    while after < core.end && !doc.word_is(after, ",") && after - speaker.end < 8 {
         after += 1;
     }
     // Up to two clauses; empty ones are dropped with the short ones.
     let mut parts = [0..0, 0..0];
     if k > core.start {
         // `<clause>, according to X[, <clause>]`
-        let first_end = if doc.word(k - 1) == "," { k - 1 } else { k };
+        let first_end = if doc.word_is(k - 1, ",") { k - 1 } else { k };
         let first_end = cut_at_used(core.start..first_end, used);
         parts[0] = core.start..first_end;
-        if after < core.end && doc.word(after) == "," {
+        if after < core.end && doc.word_is(after, ",") {
             let e = clause_end(doc, after + 1, core.end, used);
             parts[1] = after + 1..e;
         }
-    } else if after < core.end && doc.word(after) == "," {
+    } else if after < core.end && doc.word_is(after, ",") {
         // `According to X, <clause>`
         let e = clause_end(doc, after + 1, core.end, used);
         parts[0] = after + 1..e;

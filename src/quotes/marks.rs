@@ -37,9 +37,63 @@ pub(crate) struct Region {
     /// paragraph end.
     pub close: Option<usize>,
     /// Content tokens, one range per paragraph, without the marks.
-    pub parts: Vec<Range<usize>>,
+    pub parts: Parts,
     /// Whether single marks delimit it.
     pub single: bool,
+}
+
+/// The content parts of a region: most regions lie in one paragraph, so one part is
+/// held inline (a region then costs no allocation), more in a vector. Reads as a slice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Parts {
+    /// Exactly one part.
+    One([Range<usize>; 1]),
+    /// Any other number of parts.
+    Many(Vec<Range<usize>>),
+}
+
+impl Parts {
+    /// No parts.
+    pub fn new() -> Parts {
+        Parts::Many(Vec::new())
+    }
+
+    /// The single part `r`.
+    pub fn one(r: Range<usize>) -> Parts {
+        Parts::One([r])
+    }
+
+    /// Add a part at the end.
+    pub fn push(&mut self, r: Range<usize>) {
+        match self {
+            Parts::One([first]) => {
+                let first = first.clone();
+                *self = Parts::Many(vec![first, r]);
+            }
+            Parts::Many(v) if v.is_empty() => *self = Parts::One([r]),
+            Parts::Many(v) => v.push(r),
+        }
+    }
+}
+
+impl std::ops::Deref for Parts {
+    type Target = [Range<usize>];
+
+    fn deref(&self) -> &[Range<usize>] {
+        match self {
+            Parts::One(one) => one,
+            Parts::Many(v) => v,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Parts {
+    fn deref_mut(&mut self) -> &mut [Range<usize>] {
+        match self {
+            Parts::One(one) => one,
+            Parts::Many(v) => v,
+        }
+    }
 }
 
 impl Region {
@@ -149,9 +203,9 @@ fn double_opener(doc: &Doc<'_>, i: usize) -> Option<(Family, usize)> {
 /// Whether a family accepts the other's opener as the start of a nested quotation.
 fn nests(outer: Family, doc: &Doc<'_>, i: usize) -> bool {
     match outer {
-        Family::Straight => doc.word(i) == "“",
+        Family::Straight => doc.word_is(i, "“"),
         Family::Curly | Family::Typewriter => {
-            doc.word(i) == "\"" && doc.has(i, TokenFlags::QUOTE_OPEN) && !doc.has(i, TokenFlags::QUOTE_CLOSE)
+            doc.word_is(i, "\"") && doc.has(i, TokenFlags::QUOTE_OPEN) && !doc.has(i, TokenFlags::QUOTE_CLOSE)
         }
         _ => false,
     }
@@ -256,12 +310,7 @@ pub(crate) fn pair_marks(doc: &Doc<'_>) -> Vec<Region> {
                     continue;
                 }
             } else if let Some((family, n)) = double_opener(doc, i) {
-                let region = Region {
-                    open: i,
-                    close: None,
-                    parts: std::iter::once(i + n..i + n).collect(),
-                    single: false,
-                };
+                let region = Region { open: i, close: None, parts: Parts::one(i + n..i + n), single: false };
                 open = Some(Building { region, family, nested: 0 });
                 i += n;
                 continue;
@@ -270,7 +319,7 @@ pub(crate) fn pair_marks(doc: &Doc<'_>) -> Vec<Region> {
                     regions.push(Region {
                         open: i,
                         close: Some(j),
-                        parts: std::iter::once(i + 1..j).collect(),
+                        parts: Parts::one(i + 1..j),
                         single: true,
                     });
                     i = j;
@@ -299,7 +348,7 @@ pub(crate) fn pair_marks(doc: &Doc<'_>) -> Vec<Region> {
 /// Whether a closing mark of the kind that would end a nested quotation opened at `i`
 /// follows in the paragraph (else the mark is a stray one, not a nested quotation).
 fn has_close_ahead(doc: &Doc<'_>, i: usize, end: usize) -> bool {
-    let want: &[&str] = if doc.word(i) == "“" { &["”"] } else { &["\""] };
+    let want: &[&str] = if doc.word_is(i, "“") { &["”"] } else { &["\""] };
     (i + 1..end.min(i + MAX_STRAY)).any(|k| want.contains(&doc.word(k)))
 }
 

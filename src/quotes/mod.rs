@@ -158,10 +158,14 @@ struct Buffers {
     numbers: Vec<Vec<u32>>,
     flags: Vec<Vec<bool>>,
     vocab: Vec<Vec<Cell<words::Vocab>>>,
+    /// The candidate lists ([`Doc::mark_candidates`], [`Doc::cue_candidates`]),
+    /// which grew by doubling on every call when not kept.
+    indices: Vec<Vec<usize>>,
 }
 
 /// The most tokens whose buffers are kept for the next call (larger ones are freed):
-/// a thread keeps at most three buffers of each kind, about 3.5 MB.
+/// a thread keeps at most three buffers of each kind, about 3.5 MB of per-token
+/// arrays (the candidate lists hold a small part of the tokens).
 const MAX_KEPT: usize = 1 << 17;
 
 thread_local! {
@@ -293,7 +297,7 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
 /// later passes visit only them.
 fn candidates(text: &str, tokens: &[Token], vocabulary: &words::Vocabulary) -> (Vec<usize>, Vec<usize>) {
     let bytes = text.as_bytes();
-    let (mut marks, mut cues) = (Vec::new(), Vec::new());
+    let (mut marks, mut cues) = (take_buffer(|b| &mut b.indices), take_buffer(|b| &mut b.indices));
     // The first byte of a token (0 when its span is not in the text).
     let first = |t: &Token| {
         if t.span.start < t.span.end && t.span.end <= bytes.len() {
@@ -465,6 +469,8 @@ impl Drop for Doc<'_> {
         give_back(std::mem::take(&mut self.sentence_of), |b| &mut b.numbers);
         give_back(std::mem::take(&mut self.paragraph_of), |b| &mut b.numbers);
         give_back(std::mem::take(&mut self.vocab), |b| &mut b.vocab);
+        give_back(std::mem::take(&mut self.mark_candidates), |b| &mut b.indices);
+        give_back(std::mem::take(&mut self.cue_candidates), |b| &mut b.indices);
         give_back_flags(std::mem::take(&mut self.quoted));
         give_back_flags(std::mem::take(&mut self.mark));
     }
@@ -605,6 +611,14 @@ impl<'a> Doc<'a> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Whether token `i` is exactly `w` (a non-empty word): `word(i) == w` on bytes,
+    /// without checking that the token starts and ends on character boundaries (a
+    /// whole `str` matched byte for byte does).
+    #[inline]
+    pub fn word_is(&self, i: usize, w: &str) -> bool {
+        !w.is_empty() && self.word_bytes(i) == w.as_bytes()
+    }
+
     /// Whether token `i` is `w`, ignoring ASCII case.
     #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
@@ -638,9 +652,16 @@ impl<'a> Doc<'a> {
 
     /// Whether token `i` is a word in lower case.
     pub fn is_lower_word(&self, i: usize) -> bool {
-        self.has(i, TokenFlags::WORD)
-            && !self.has(i, TokenFlags::CAPITALIZED)
-            && self.word(i).chars().next().is_some_and(|c| c.is_lowercase())
+        let Some(t) = self.tokens.get(i) else { return false };
+        if !t.is(TokenFlags::WORD) || t.is(TokenFlags::CAPITALIZED) {
+            return false;
+        }
+        match self.word_bytes(i).first() {
+            // An ASCII first byte starts a character: the word reads as text when its
+            // end is a boundary too (else `word` gives "", which has no first letter).
+            Some(&b) if b.is_ascii() => b.is_ascii_lowercase() && self.text.is_char_boundary(t.span.end),
+            _ => self.word(i).chars().next().is_some_and(|c| c.is_lowercase()),
+        }
     }
 
     /// Whether token `i` is the opening or closing mark of a quoted region.
@@ -729,6 +750,26 @@ mod tests {
         {
             assert_eq!(first_name_word(name), name.split_whitespace().next().unwrap_or(""), "{name:?}");
             assert_eq!(last_name_word(name), name.split_whitespace().next_back().unwrap_or(""), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn byte_comparisons_agree_with_the_text() {
+        let text = "«Ça va», she said — “quietly”, über-ally; the family’s (ex-)chief: didn’t you?";
+        let tokens = crate::tokenize::tokenize(text);
+        let segmentation = crate::segment::segment(text, &tokens);
+        let input =
+            QuoteInput { text, tokens: &tokens, segmentation: &segmentation, mentions: &[], entities: &[] };
+        let facts = EntityFacts::default();
+        let doc = Doc::new(&input, &facts);
+        for i in 0..=doc.len() {
+            for w in [",", ":", "(", ")", "—", "“", "”", "«", "»", "she", "said", "didn’t"] {
+                assert_eq!(doc.word_is(i, w), doc.word(i) == w, "{i} {w:?}");
+            }
+            let lower = doc.has(i, TokenFlags::WORD)
+                && !doc.has(i, TokenFlags::CAPITALIZED)
+                && doc.word(i).chars().next().is_some_and(|c| c.is_lowercase());
+            assert_eq!(doc.is_lower_word(i), lower, "{i}");
         }
     }
 

@@ -56,12 +56,12 @@ pub(crate) fn speaker_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<
         return None;
     }
     let last = k - 1;
-    if doc.word(last) == "," {
+    if doc.word_is(last, ",") {
         return speaker_before_apposition(doc, last, floor);
     }
     if doc.is(last, "who") {
         // `the man who said`: the phrase before "who".
-        let before = if last > floor && doc.word(last - 1) == "," { last - 1 } else { last };
+        let before = if last > floor && doc.word_is(last - 1, ",") { last - 1 } else { last };
         return phrase_ending_at(doc, before, floor);
     }
     phrase_ending_at(doc, k, floor)
@@ -118,9 +118,9 @@ pub(crate) fn phrase_ending_at(doc: &Doc<'_>, end: usize, floor: usize) -> Optio
     }
     let mut head = end - 1;
     // `Gov. Mike Pence (R-IN) said`: step over a parenthesis.
-    if doc.word(head) == ")" {
+    if doc.word_is(head, ")") {
         let lo = floor.max(head.saturating_sub(12));
-        let open = (lo..head).rev().find(|&j| doc.word(j) == "(")?;
+        let open = (lo..head).rev().find(|&j| doc.word_is(j, "("))?;
         if open <= floor {
             return None;
         }
@@ -227,7 +227,7 @@ pub(crate) fn speaker_after(doc: &Doc<'_>, start: usize, limit: usize) -> Option
         } else if t.is(TokenFlags::DIGIT) && !t.is(TokenFlags::PUNCT) {
             // "9/11 widow Terry Strada", "the 34-year-old mother".
             k + 1 < limit
-        } else if doc.word(k) == "/" && t.is(TokenFlags::JOINED) {
+        } else if doc.word_is(k, "/") && t.is(TokenFlags::JOINED) {
             k > start && doc.has(k - 1, TokenFlags::DIGIT)
         } else if t.is(TokenFlags::POSSESSIVE) || (t.is(TokenFlags::DASH) && t.is(TokenFlags::JOINED)) {
             k > start
@@ -287,7 +287,7 @@ pub(crate) fn sentence_subject(doc: &Doc<'_>, i: usize, before: usize) -> Option
         starts.clear();
     }
     let lim = before.min(k + 20);
-    starts.extend((k..lim).filter(|&j| doc.word(j) == ",").map(|j| j + 1).take(3));
+    starts.extend((k..lim).filter(|&j| doc.word_is(j, ",")).map(|j| j + 1).take(3));
     for k in starts {
         if k >= before {
             break;
@@ -302,12 +302,12 @@ pub(crate) fn sentence_subject(doc: &Doc<'_>, i: usize, before: usize) -> Option
         // The phrase must be followed by a verb-like word (after a parenthesis such
         // as "(R-Texas)"), not by a comma.
         let mut next = r.end;
-        if doc.word(next) == "(" {
-            if let Some(close) = (next..before.min(next + 10)).find(|&j| doc.word(j) == ")") {
+        if doc.word_is(next, "(") {
+            if let Some(close) = (next..before.min(next + 10)).find(|&j| doc.word_is(j, ")")) {
                 next = close + 1;
             }
         }
-        if next < before && doc.word(next) != "," && !doc.has(next, TokenFlags::PUNCT) {
+        if next < before && !doc.word_is(next, ",") && !doc.has(next, TokenFlags::PUNCT) {
             return Some(r);
         }
     }

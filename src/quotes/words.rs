@@ -491,7 +491,9 @@ impl Vocabulary {
     #[inline]
     pub fn may_be_cue(&self, text: &[u8], span: Span) -> bool {
         let len = span.end.wrapping_sub(span.start);
-        if len.wrapping_sub(1) >= MAX_WORD || self.cue_lengths & (1 << len) == 0 || span.end > text.len() {
+        // Only bits 1 to `MAX_WORD` are set: one test turns down empty words, long ones
+        // and spans that run backwards.
+        if len >= 32 || (self.cue_lengths >> len) & 1 == 0 || span.end > text.len() {
             return false;
         }
         let prefix = match text.get(span.start..).and_then(|rest| rest.first_chunk::<8>()) {
@@ -637,7 +639,15 @@ impl Vocabulary {
                 return Vocab(value(a) | value(b));
             }
         }
-        Key::at(text.as_bytes(), span.start, span.end).map_or_else(Vocab::default, |k| self.find(&k))
+        self.get_long(text.as_bytes(), span)
+    }
+
+    /// [`Vocabulary::get_at`] for words of more than [`SHORT_MAX`] bytes (and near the
+    /// end of the text), kept out of line: the short path, most lookups, then needs
+    /// few registers.
+    #[inline(never)]
+    fn get_long(&self, text: &[u8], span: Span) -> Vocab {
+        Key::at(text, span.start, span.end).map_or_else(Vocab::default, |k| self.find(&k))
     }
 
     #[inline(always)]
@@ -696,8 +706,9 @@ pub(crate) fn is_determiner(doc: &Doc<'_>, i: usize) -> bool {
 /// Whether token `i` is a word that never belongs to a speaker phrase.
 pub(crate) fn is_stop(doc: &Doc<'_>, i: usize) -> bool {
     doc.class(i).any(WordClass::STOP) || {
-        let w = doc.word(i);
-        w.ends_with("n't") || w.ends_with("n’t")
+        // On bytes; a token cut off character boundaries reads as "" ([`Doc::word`]).
+        let w = doc.word_bytes(i);
+        (w.ends_with(b"n't") || w.ends_with("n’t".as_bytes())) && !doc.word(i).is_empty()
     }
 }
 
@@ -706,8 +717,12 @@ pub(crate) fn is_between(doc: &Doc<'_>, i: usize) -> bool {
     if doc.class(i).any(WordClass::BETWEEN) {
         return true;
     }
-    let w = doc.word(i);
-    w.len() > 4 && w.ends_with("ly") && doc.is_lower_word(i) && !matches!(w, "family" | "ally" | "assembly")
+    // On bytes: a lower-case word lies on character boundaries, so they are its text.
+    let w = doc.word_bytes(i);
+    w.len() > 4
+        && w.ends_with(b"ly")
+        && doc.is_lower_word(i)
+        && !matches!(w, b"family" | b"ally" | b"assembly")
 }
 
 /// Whether token `i` names a time ("Thursday", "last").
@@ -762,10 +777,12 @@ pub(crate) fn is_cue_verb_form(doc: &Doc<'_>, i: usize) -> bool {
 /// Whether token `i` is a lower-case word shaped like a participle (-ed, -ing): a verb
 /// at the head of a phrase, an adjective inside one ("the gambling tycoon").
 pub(crate) fn is_participle_shape(doc: &Doc<'_>, i: usize) -> bool {
-    let w = doc.word(i);
+    // On bytes: a lower-case word lies on character boundaries, so they are its text.
+    let w = doc.word_bytes(i);
     doc.is_lower_word(i)
         && w.len() > 5
-        && (w.ends_with("ed") || (w.ends_with("ing") && !matches!(w, "meeting" | "building" | "briefing")))
+        && (w.ends_with(b"ed")
+            || (w.ends_with(b"ing") && !matches!(w, b"meeting" | b"building" | b"briefing")))
 }
 
 #[cfg(test)]
