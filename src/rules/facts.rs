@@ -361,7 +361,7 @@ impl<'a> WordFacts<'a> {
                 let word = t.text(text);
                 if t.is(TokenFlags::ALL_CAPS) {
                     caps = caps || word.chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2;
-                } else if !t.is(TokenFlags::POSSESSIVE) && word.chars().any(|c| c.is_lowercase()) {
+                } else if !t.is(TokenFlags::POSSESSIVE) && has_lowercase(word) {
                     lower = true;
                     break;
                 }
@@ -611,6 +611,12 @@ impl<'a> WordFacts<'a> {
     pub fn run_starts(&self) -> &[usize] {
         &self.run_starts
     }
+}
+
+/// Whether `word` holds a lower-case letter: its bytes first, as most words are
+/// ASCII and most have one.
+fn has_lowercase(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_lowercase()) || !word.is_ascii() && word.chars().any(char::is_lowercase)
 }
 
 /// Whether no normalised token holds a space: the buffer then has exactly one

@@ -622,7 +622,7 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
             !is_ordinary_word(cx, k)
                 && !t.is(TokenFlags::ALL_CAPS)
                 && !cx.info(k).any(WordInfo::ORG_HEAD | WordInfo::LEGAL | WordInfo::MONTH | WordInfo::WEEKDAY)
-                && t.text(cx.text).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && t.text(cx.text).chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2
         })
     {
         out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Context, PRIORITY_GUESS));
@@ -632,7 +632,8 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
         let t = &cx.tokens[run.start];
         let info = cx.info(run.start);
         let text = t.text(cx.text);
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        // Up to 7: enough to tell 2 to 6.
+        let letters = text.chars().filter(|c| c.is_alphabetic()).take(7).count();
         if t.is(TokenFlags::ALL_CAPS)
             && (2..=6).contains(&letters)
             && !info.has(WordInfo::COMMON_WORD)

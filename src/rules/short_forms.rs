@@ -92,26 +92,36 @@ pub fn propose_from<'c>(
     let mut letters = String::new();
     // Outside headlines only name tokens can be short forms: visit those (among
     // the tokens runs start at) and the words of headlines, in order.
-    let mut starts = cx.run_starts.iter().copied().peekable();
-    let mut headline = cx.shouting.iter().flat_map(|s| s.clone()).peekable();
+    let starts = cx.run_starts;
+    let mut a = 0;
+    // The headline tokens not visited yet: the rest of one sentence in capitals,
+    // then the later ones.
+    let mut headlines = cx.shouting.iter();
+    let mut headline = headlines.next().cloned().unwrap_or_default();
     loop {
-        let i = match (starts.peek().copied(), headline.peek().copied()) {
-            (Some(a), Some(b)) if a == b => {
-                starts.next();
-                headline.next();
-                a
+        while headline.is_empty() {
+            match headlines.next() {
+                Some(next) => headline = next.clone(),
+                None => break,
             }
-            (Some(a), Some(b)) if b < a => {
-                headline.next();
-                b
+        }
+        let i = match (starts.get(a).copied(), (!headline.is_empty()).then_some(headline.start)) {
+            (Some(s), Some(h)) if s == h => {
+                a += 1;
+                headline.start += 1;
+                s
             }
-            (Some(a), _) => {
-                starts.next();
-                a
+            (Some(s), Some(h)) if h < s => {
+                headline.start += 1;
+                h
             }
-            (None, Some(b)) => {
-                headline.next();
-                b
+            (Some(s), _) => {
+                a += 1;
+                s
+            }
+            (None, Some(h)) => {
+                headline.start += 1;
+                h
             }
             (None, None) => break,
         };
