@@ -5,7 +5,7 @@ use crate::analysis::{EntityKind, FoundBy, Rule};
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, List, ListKind, ListMatch, Normalized};
 use crate::lexicon::Lexicon;
-use crate::resolve::{resolve, select, Candidate};
+use crate::resolve::{take, Candidate, Rounds};
 use crate::rules::{self, Context};
 use crate::segment::segment;
 use crate::segment::Segmentation;
@@ -343,10 +343,13 @@ impl Extractor {
         let runs = rules::names::propose(&cx, &mut candidates);
         rules::sports::apply(&cx, &runs, &mut candidates);
         let mut short_forms = Vec::new();
-        let first = select(&candidates, tokens.len());
+        // The second choice sorts only the short forms into the first one's order.
+        let mut rounds = Rounds::default();
+        let first = rounds.select(&candidates, tokens.len());
         rules::short_forms::propose_from(&cx, first.iter().map(|&i| &candidates[i]), &mut short_forms);
         candidates.append(&mut short_forms);
-        let mut resolved = resolve(candidates, tokens.len());
+        let keep = rounds.select(&candidates, tokens.len());
+        let mut resolved = take(candidates, &keep);
         // Events only claimed their words; they are not entities.
         resolved.retain(|c| c.found_by != FoundBy::Rule(Rule::Event));
         rules::owners::assign(&cx, &mut resolved, &inner.country_names);

@@ -52,7 +52,11 @@ pub struct Candidate {
 /// by start.
 pub fn resolve(candidates: Vec<Candidate>, token_count: usize) -> Vec<Candidate> {
     let keep = select(&candidates, token_count);
-    let mut candidates = candidates;
+    take(candidates, &keep)
+}
+
+/// The candidates at `keep`, in that order, moved out of `candidates`.
+pub(crate) fn take(mut candidates: Vec<Candidate>, keep: &[usize]) -> Vec<Candidate> {
     // Move the chosen ones out, leaving an empty candidate that owns nothing.
     let hole = || Candidate {
         tokens: 0..0,
@@ -64,28 +68,78 @@ pub fn resolve(candidates: Vec<Candidate>, token_count: usize) -> Vec<Candidate>
         found_by: FoundBy::Rule(Rule::Context),
         priority: 0,
     };
-    keep.into_iter().map(|i| std::mem::replace(&mut candidates[i], hole())).collect()
+    keep.iter().map(|&i| std::mem::replace(&mut candidates[i], hole())).collect()
 }
 
 /// The same choice as [`resolve`], as indices into `candidates` sorted by start,
 /// without moving the candidates.
+pub fn select(candidates: &[Candidate], token_count: usize) -> Vec<usize> {
+    choose(candidates, &by_start(candidates, 0, token_count))
+}
+
+/// [`select`] over a list of candidates that grows between choices (the rules'
+/// two rounds): the candidates already ordered by start stay so, and only those
+/// added since the last choice are sorted and merged in.
+#[derive(Debug, Default)]
+pub(crate) struct Rounds {
+    /// The keys of [`by_start`] for the candidates seen so far.
+    by_start: Vec<u64>,
+    /// How many candidates were seen.
+    seen: usize,
+}
+
+impl Rounds {
+    /// [`select`] over `candidates`, whose first candidates must be those of
+    /// the last call, unchanged.
+    pub(crate) fn select(&mut self, candidates: &[Candidate], token_count: usize) -> Vec<usize> {
+        let added = by_start(candidates, self.seen.min(candidates.len()), token_count);
+        self.seen = candidates.len();
+        if self.by_start.is_empty() {
+            self.by_start = added;
+        } else if !added.is_empty() {
+            let old = std::mem::take(&mut self.by_start);
+            let mut merged = Vec::with_capacity(old.len() + added.len());
+            let (mut a, mut b) = (0, 0);
+            while a < old.len() && b < added.len() {
+                if old[a] < added[b] {
+                    merged.push(old[a]);
+                    a += 1;
+                } else {
+                    merged.push(added[b]);
+                    b += 1;
+                }
+            }
+            merged.extend_from_slice(&old[a..]);
+            merged.extend_from_slice(&added[b..]);
+            self.by_start = merged;
+        }
+        choose(candidates, &self.by_start)
+    }
+}
+
+/// The valid candidates from index `from` on by start (then input order), as
+/// start << 32 | index (token and candidate counts fit 32 bits: offsets
+/// elsewhere are 32 bits), sorted.
+fn by_start(candidates: &[Candidate], from: usize, token_count: usize) -> Vec<u64> {
+    let mut by_start: Vec<u64> = candidates[from..]
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.tokens.is_empty() && c.tokens.end <= token_count)
+        .map(|(i, c)| (c.tokens.start as u64) << 32 | (from + i) as u64)
+        .collect();
+    // Candidates come in a few runs already sorted (lists, runs, short forms),
+    // which the sort merges cheaply; keys are distinct, so any sort gives one order.
+    by_start.sort();
+    by_start
+}
+
+/// The choice of [`select`] among the candidates of `by_start` (see [`by_start`]).
 ///
 /// Greedy acceptance in priority order only ever compares candidates that overlap,
 /// so it runs on each group of chained overlapping candidates on its own (most
 /// are a single candidate, which needs no sorting), with the same order inside
 /// each group; the groups come in text order, so the result needs no final sort.
-pub fn select(candidates: &[Candidate], token_count: usize) -> Vec<usize> {
-    // The valid candidates by start (then input order), as start << 32 | index
-    // (token and candidate counts fit 32 bits: offsets elsewhere are 32 bits).
-    let mut by_start: Vec<u64> = candidates
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.tokens.is_empty() && c.tokens.end <= token_count)
-        .map(|(i, c)| (c.tokens.start as u64) << 32 | i as u64)
-        .collect();
-    // Candidates come in a few runs already sorted (lists, runs, short forms),
-    // which the sort merges cheaply; keys are distinct, so any sort gives one order.
-    by_start.sort();
+fn choose(candidates: &[Candidate], by_start: &[u64]) -> Vec<usize> {
     let start_of = |key: u64| (key >> 32) as usize;
     let index_of = |key: u64| (key & 0xFFFF_FFFF) as usize;
     let mut out = Vec::with_capacity(by_start.len());

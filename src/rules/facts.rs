@@ -298,7 +298,7 @@ impl<'a> WordFacts<'a> {
             norm,
             lexicon,
             titles_exact,
-            cells: vec![0u64; tokens.len()].into_iter().map(Cell::new).collect(),
+            cells: Vec::new(),
             title_starts: RefCell::default(),
             long_covers: HashMap::default(),
             // About a slot per eight tokens, at most 16 KB.
@@ -306,16 +306,32 @@ impl<'a> WordFacts<'a> {
             run_starts: Vec::new(),
         };
         let mut run_starts = Vec::new();
-        for (i, t) in tokens.iter().enumerate() {
-            // Shapes first: most tokens need no lookup.
-            let name = names::may_be_name(t) && names::name_info(facts.info(i));
-            if name
-                || tokens.get(i + 1).is_some_and(|n| n.is(TokenFlags::DASH | TokenFlags::JOINED))
-                    && facts.vocab(i).any(Vocab::DASH_PARTICLE)
-            {
-                run_starts.push(i);
-            }
-        }
+        // One pass writes every cell once (no zeroed buffer first): the entry of
+        // the tokens runs may start at, nothing for the others.
+        let cells = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                // Shapes first: most tokens need no lookup.
+                let mut cell = 0;
+                let name = names::may_be_name(t) && {
+                    cell = facts.entry(i);
+                    names::name_info(WordInfo::from_bits((cell & INFO_MASK) as u32))
+                };
+                if name
+                    || tokens.get(i + 1).is_some_and(|n| n.is(TokenFlags::DASH | TokenFlags::JOINED)) && {
+                        if cell == 0 {
+                            cell = facts.entry(i);
+                        }
+                        Vocab(((cell >> VOCAB_SHIFT) & VOCAB_MASK) as u32).any(Vocab::DASH_PARTICLE)
+                    }
+                {
+                    run_starts.push(i);
+                }
+                Cell::new(cell)
+            })
+            .collect();
+        facts.cells = cells;
         facts.run_starts = run_starts;
         facts
     }
@@ -345,7 +361,7 @@ impl<'a> WordFacts<'a> {
                 let word = t.text(text);
                 if t.is(TokenFlags::ALL_CAPS) {
                     caps = caps || word.chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2;
-                } else if !t.is(TokenFlags::POSSESSIVE) && word.chars().any(|c| c.is_lowercase()) {
+                } else if !t.is(TokenFlags::POSSESSIVE) && has_lowercase(word) {
                     lower = true;
                     break;
                 }
@@ -363,24 +379,48 @@ impl<'a> WordFacts<'a> {
     /// [`cover_end`](Self::cover_end)).
     pub fn mark_cover(&mut self, candidates: &[Candidate]) {
         let n = self.cells.len();
-        // (token, candidate) for every token of every candidate, by token then
-        // candidate: the few covered tokens, without a per-token array.
-        let mut claims: Vec<(u32, u32)> = Vec::with_capacity(candidates.len() * 2);
-        for (c_index, c) in candidates.iter().enumerate() {
-            claims.extend((c.tokens.start..c.tokens.end.min(n)).map(|k| (k as u32, c_index as u32)));
+        // The candidates by start: list hits come so already, and then the tokens
+        // can be walked in order with the few candidates covering each at hand,
+        // without sorting a claim per covered token.
+        let mut order: Vec<u32> = (0..candidates.len() as u32).collect();
+        if !candidates.windows(2).all(|w| w[0].tokens.start <= w[1].tokens.start) {
+            order.sort_by_key(|&c| candidates[c as usize].tokens.start);
         }
-        // Nearly sorted already (hits come by start): a merge sort finds the runs.
-        claims.sort();
-        for group in claims.chunk_by(|a, b| a.0 == b.0) {
-            let k = group[0].0 as usize;
-            // The first of the longest.
-            let mut owner = &candidates[group[0].1 as usize];
-            for &(_, c_index) in &group[1..] {
-                let c = &candidates[c_index as usize];
-                if c.tokens.len() > owner.tokens.len() {
+        // The candidates covering token `k`.
+        let mut active: Vec<u32> = Vec::new();
+        let mut next = 0;
+        let mut k = 0;
+        loop {
+            if active.is_empty() {
+                // Skip to the next candidate that covers a token.
+                while next < order.len() && {
+                    let r = &candidates[order[next] as usize].tokens;
+                    r.start >= r.end.min(n)
+                } {
+                    next += 1;
+                }
+                let Some(&c) = order.get(next) else { break };
+                k = candidates[c as usize].tokens.start;
+            }
+            while let Some(&c) = order.get(next) {
+                let r = &candidates[c as usize].tokens;
+                if r.start > k {
+                    break;
+                }
+                if r.start < r.end.min(n) {
+                    active.push(c);
+                }
+                next += 1;
+            }
+            // The first (in input order) of the longest.
+            let mut owner = active[0];
+            for &c in &active[1..] {
+                let (a, b) = (&candidates[c as usize].tokens, &candidates[owner as usize].tokens);
+                if a.len() > b.len() || (a.len() == b.len() && c < owner) {
                     owner = c;
                 }
             }
+            let owner = &candidates[owner as usize];
             let kind = match (owner.form, owner.kind) {
                 (MentionForm::Demonym, _) => Cover::Demonym,
                 (MentionForm::Modifier, _) => Cover::None,
@@ -397,6 +437,8 @@ impl<'a> WordFacts<'a> {
                 0
             };
             self.mark(k, cover_code(kind) << COVER_SHIFT | end_code << COVER_END_SHIFT);
+            k += 1;
+            active.retain(|&c| candidates[c as usize].tokens.end.min(n) > k);
         }
     }
 
@@ -418,6 +460,15 @@ impl<'a> WordFacts<'a> {
 
     #[inline(never)]
     fn look_up(&self, i: usize) -> u64 {
+        let cell = (self.cells[i].get() & !ENTRY_BITS) | self.entry(i);
+        self.cells[i].set(cell);
+        cell
+    }
+
+    /// The bits of token `i`'s cell its entry gives ([`ENTRY_BITS`], without the
+    /// word-list facts for tokens that are not words), from the memo if there.
+    #[inline]
+    fn entry(&self, i: usize) -> u64 {
         let word = self.norm.token(i);
         let mut entry = match pack_word(word.as_bytes()) {
             Some((key, _)) if word.len() <= 8 => {
@@ -426,11 +477,7 @@ impl<'a> WordFacts<'a> {
                 let slot = &self.memo[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize];
                 match slot.get() {
                     (k, v) if k == key && (v >> MEMO_TAG_SHIFT) & 0xF == tag => v & ENTRY_BITS,
-                    _ => {
-                        let entry = entry_bits(self.lexicon, word);
-                        slot.set((key, entry | tag << MEMO_TAG_SHIFT));
-                        entry
-                    }
+                    _ => self.remember(slot, key, tag, word),
                 }
             }
             _ => entry_bits(self.lexicon, word),
@@ -438,9 +485,16 @@ impl<'a> WordFacts<'a> {
         if !self.tokens[i].is(TokenFlags::WORD) {
             entry &= !INFO_MASK;
         }
-        let cell = (self.cells[i].get() & !ENTRY_BITS) | entry;
-        self.cells[i].set(cell);
-        cell
+        entry
+    }
+
+    /// Look `word` up in the lexicon and keep its entry in the memo `slot`.
+    #[cold]
+    #[inline(never)]
+    fn remember(&self, slot: &Cell<(u64, u64)>, key: u64, tag: u64, word: &str) -> u64 {
+        let entry = entry_bits(self.lexicon, word);
+        slot.set((key, entry | tag << MEMO_TAG_SHIFT));
+        entry
     }
 
     /// What the word lists say about token `i` (nothing for tokens that are not
@@ -557,6 +611,12 @@ impl<'a> WordFacts<'a> {
     pub fn run_starts(&self) -> &[usize] {
         &self.run_starts
     }
+}
+
+/// Whether `word` holds a lower-case letter: its bytes first, as most words are
+/// ASCII and most have one.
+fn has_lowercase(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_lowercase()) || !word.is_ascii() && word.chars().any(char::is_lowercase)
 }
 
 /// Whether no normalised token holds a space: the buffer then has exactly one

@@ -266,10 +266,16 @@ pub(crate) fn name_info(info: WordInfo) -> bool {
             || info.any(WordInfo::WEEKDAY | WordInfo::FUNCTION)))
 }
 
+#[inline]
 fn starts_dash_name(cx: &Context<'_>, i: usize, end: usize) -> bool {
-    i + 2 < end
-        && cx.tokens[i + 1].is(TokenFlags::DASH | TokenFlags::JOINED)
-        && cx.tokens[i + 2].is(TokenFlags::JOINED)
+    // Shapes first, inline: a glued dash after the word is rare.
+    i + 2 < end && cx.tokens[i + 1].is(TokenFlags::DASH | TokenFlags::JOINED) && dash_name_after(cx, i)
+}
+
+/// The rest of [`starts_dash_name`], once token `i + 1` is a glued dash.
+#[inline(never)]
+fn dash_name_after(cx: &Context<'_>, i: usize) -> bool {
+    cx.tokens[i + 2].is(TokenFlags::JOINED)
         && cx.vocab(i).any(Vocab::DASH_PARTICLE)
         && is_name_token(cx, i + 2)
 }
@@ -381,9 +387,16 @@ pub fn title_at(cx: &Context<'_>, i: usize, end: usize) -> Option<(usize, TitleC
     if end <= i {
         return None;
     }
-    if let Some(longest) = cx.facts.longest_title(i, end - i) {
-        return longest.map(|(n, class)| (i + n, class));
+    match cx.facts.longest_title(i, end - i) {
+        Some(longest) => longest.map(|(n, class)| (i + n, class)),
+        None => title_by_lookups(cx, i, end),
     }
+}
+
+/// [`title_at`] where titles cannot be read from the word facts: every token
+/// range from `i` looked up.
+#[inline(never)]
+fn title_by_lookups(cx: &Context<'_>, i: usize, end: usize) -> Option<(usize, TitleClass)> {
     let max = cx.lexicon.max_title_tokens().max(1);
     let mut best = None;
     for n in 1..=max.min(end.saturating_sub(i)) {
@@ -609,7 +622,7 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
             !is_ordinary_word(cx, k)
                 && !t.is(TokenFlags::ALL_CAPS)
                 && !cx.info(k).any(WordInfo::ORG_HEAD | WordInfo::LEGAL | WordInfo::MONTH | WordInfo::WEEKDAY)
-                && t.text(cx.text).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && t.text(cx.text).chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2
         })
     {
         out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Context, PRIORITY_GUESS));
@@ -619,7 +632,8 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
         let t = &cx.tokens[run.start];
         let info = cx.info(run.start);
         let text = t.text(cx.text);
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        // Up to 7: enough to tell 2 to 6.
+        let letters = text.chars().filter(|c| c.is_alphabetic()).take(7).count();
         if t.is(TokenFlags::ALL_CAPS)
             && (2..=6).contains(&letters)
             && !info.has(WordInfo::COMMON_WORD)
@@ -638,9 +652,16 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
 }
 
 /// A single capital letter with its period: an initial.
+#[inline]
 pub(crate) fn is_initial(cx: &Context<'_>, i: usize) -> bool {
     let t = &cx.tokens[i];
-    t.is(TokenFlags::ABBREVIATION) && t.text(cx.text).chars().filter(|c| c.is_alphabetic()).count() == 1
+    t.is(TokenFlags::ABBREVIATION) && one_letter(t.text(cx.text))
+}
+
+/// Whether `word` holds exactly one letter.
+#[inline(never)]
+fn one_letter(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() == 1
 }
 
 /// What follows a person's name in results and profiles: "( Country )" or ", 45 ,".

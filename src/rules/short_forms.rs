@@ -35,7 +35,7 @@ pub fn propose_from<'c>(
     let mut parts = WordSet::default();
     // Token ranges of multi-token mentions, and single tokens claimed by a weak
     // list entry.
-    let mut multi: Vec<(usize, usize)> = Vec::new();
+    let mut multi: Vec<(usize, usize)> = Vec::with_capacity(resolved.size_hint().0);
     let mut weak: Vec<usize> = Vec::new();
     let mut org_acronyms: HashSet<String, BuildWordHasher> = HashSet::default();
     let mut initials = String::new();
@@ -92,26 +92,36 @@ pub fn propose_from<'c>(
     let mut letters = String::new();
     // Outside headlines only name tokens can be short forms: visit those (among
     // the tokens runs start at) and the words of headlines, in order.
-    let mut starts = cx.run_starts.iter().copied().peekable();
-    let mut headline = cx.shouting.iter().flat_map(|s| s.clone()).peekable();
+    let starts = cx.run_starts;
+    let mut a = 0;
+    // The headline tokens not visited yet: the rest of one sentence in capitals,
+    // then the later ones.
+    let mut headlines = cx.shouting.iter();
+    let mut headline = headlines.next().cloned().unwrap_or_default();
     loop {
-        let i = match (starts.peek().copied(), headline.peek().copied()) {
-            (Some(a), Some(b)) if a == b => {
-                starts.next();
-                headline.next();
-                a
+        while headline.is_empty() {
+            match headlines.next() {
+                Some(next) => headline = next.clone(),
+                None => break,
             }
-            (Some(a), Some(b)) if b < a => {
-                headline.next();
-                b
+        }
+        let i = match (starts.get(a).copied(), (!headline.is_empty()).then_some(headline.start)) {
+            (Some(s), Some(h)) if s == h => {
+                a += 1;
+                headline.start += 1;
+                s
             }
-            (Some(a), _) => {
-                starts.next();
-                a
+            (Some(s), Some(h)) if h < s => {
+                headline.start += 1;
+                h
             }
-            (None, Some(b)) => {
-                headline.next();
-                b
+            (Some(s), _) => {
+                a += 1;
+                s
+            }
+            (None, Some(h)) => {
+                headline.start += 1;
+                h
             }
             (None, None) => break,
         };
@@ -162,37 +172,65 @@ pub fn propose_from<'c>(
     }
 }
 
-/// A set of words (normalised token texts) that hashes a word of up to 16 bytes
-/// as two integers and its length rather than byte by byte.
+/// A set of words (normalised token texts) that keeps a word of up to 16 bytes as
+/// two integers and its length ([`pack_word`]) in a small open-addressing table,
+/// so a test is a multiplication and a compare or two rather than hashing bytes.
 #[derive(Default)]
 struct WordSet<'a> {
-    short: HashSet<(u64, u64, u8), BuildWordHasher>,
+    /// The packed words, each with its length + 1 (0 marks an empty slot); the
+    /// length is 0 or a power of two, at most half full.
+    short: Vec<(u64, u64, u8)>,
+    short_len: usize,
     long: HashSet<&'a str, BuildWordHasher>,
 }
 
 impl<'a> WordSet<'a> {
     /// A word of up to 16 bytes as integers that, with its length, determine it
-    /// (see [`pack_word`]).
+    /// (see [`pack_word`]), the length + 1 last.
     fn key(word: &str) -> Option<(u64, u64, u8)> {
-        pack_word(word.as_bytes()).map(|(a, b)| (a, b, word.len() as u8))
+        pack_word(word.as_bytes()).map(|(a, b)| (a, b, word.len() as u8 + 1))
+    }
+
+    /// The slot where `key` is or would go in a table of `slots` slots.
+    fn find(slots: &[(u64, u64, u8)], key: (u64, u64, u8)) -> usize {
+        let mask = slots.len() - 1;
+        let hash = (key.0 ^ key.1.rotate_left(29) ^ u64::from(key.2)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut s = (hash >> 40) as usize & mask;
+        while slots[s].2 != 0 && slots[s] != key {
+            s = (s + 1) & mask;
+        }
+        s
     }
 
     fn insert(&mut self, word: &'a str) {
-        match WordSet::key(word) {
-            Some(key) => self.short.insert(key),
-            None => self.long.insert(word),
+        let Some(key) = WordSet::key(word) else {
+            self.long.insert(word);
+            return;
         };
+        if 2 * (self.short_len + 1) > self.short.len() {
+            let slots = (2 * self.short.len()).max(64);
+            let old = std::mem::replace(&mut self.short, vec![(0, 0, 0); slots]);
+            for k in old.into_iter().filter(|k| k.2 != 0) {
+                let s = WordSet::find(&self.short, k);
+                self.short[s] = k;
+            }
+        }
+        let s = WordSet::find(&self.short, key);
+        if self.short[s].2 == 0 {
+            self.short[s] = key;
+            self.short_len += 1;
+        }
     }
 
     fn contains(&self, word: &str) -> bool {
         match WordSet::key(word) {
-            Some(key) => self.short.contains(&key),
+            Some(key) => !self.short.is_empty() && self.short[WordSet::find(&self.short, key)].2 != 0,
             None => self.long.contains(word),
         }
     }
 
     fn is_empty(&self) -> bool {
-        self.short.is_empty() && self.long.is_empty()
+        self.short_len == 0 && self.long.is_empty()
     }
 }
 
@@ -238,4 +276,27 @@ pub(crate) const SPEECH_AFTER: &[&str] = &["said", "says", "told", "added", "ask
 /// Whether a speech verb stands at token `i`.
 fn speaker_next(cx: &Context<'_>, i: usize) -> bool {
     cx.vocab(i).any(Vocab::SHORT_FORM_SPEECH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordSet;
+
+    /// The table finds every word put in, through its growth, and no other.
+    #[test]
+    fn word_set_holds_what_was_put_in() {
+        let words: Vec<String> = (0..500).map(|n| format!("w{}", n * 7)).collect();
+        let long = "a-word-of-more-than-sixteen-bytes";
+        let mut set = WordSet::default();
+        assert!(set.is_empty() && !set.contains("w0"));
+        for (k, w) in words.iter().enumerate() {
+            set.insert(w);
+            set.insert(w);
+            assert!(words[..=k].iter().all(|w| set.contains(w)));
+        }
+        set.insert(long);
+        assert!(set.contains(long) && !set.contains("a-word-of-more-than-sixteen-byte"));
+        assert!((0..500).map(|n| format!("w{}", n * 7 + 1)).all(|w| !set.contains(&w)));
+        assert!(!set.contains("") && !set.contains("w"));
+    }
 }

@@ -209,11 +209,16 @@ fn may_be_sports_word(word: &str) -> bool {
 }
 
 /// A small whole number: a score or a points total, not a year or a date.
+#[inline]
 fn is_score(cx: &Context<'_>, i: usize) -> bool {
-    let Some(t) = cx.tokens.get(i) else { return false };
-    if !t.is(TokenFlags::DIGIT) || t.is(TokenFlags::LINE_BREAK_BEFORE) {
-        return false;
-    }
+    // Shapes first, inline: most tokens tested are words.
+    cx.tokens.get(i).is_some_and(|t| t.is(TokenFlags::DIGIT) && !t.is(TokenFlags::LINE_BREAK_BEFORE))
+        && score_text(cx, i)
+}
+
+/// The text half of [`is_score`].
+#[inline(never)]
+fn score_text(cx: &Context<'_>, i: usize) -> bool {
     let w = cx.norm.token(i);
     let head = w.split('-').next().unwrap_or("");
     !head.is_empty() && head.len() <= 3 && head.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 7
