@@ -461,6 +461,12 @@ impl<'t> PieceSink<'t> for Builder<'t> {
     }
 
     #[inline(always)]
+    fn space_after_piece(&mut self) {
+        // A piece leaves no gap (`Gap::None`), one space makes it `Gap::Space`.
+        self.gap = Gap::Space;
+    }
+
+    #[inline(always)]
     fn word(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool) {
         self.push(start, end, shape, single);
     }
@@ -624,6 +630,10 @@ trait PieceSink<'t> {
     type Mark;
     /// A run of ASCII whitespace ([`is_gap_byte`]).
     fn space(&mut self, ws: &[u8]);
+    /// One space right after a piece: [`PieceSink::space`] of `" "`.
+    fn space_after_piece(&mut self) {
+        self.space(b" ");
+    }
     /// A piece `start..end` the fast path found and shaped: no whitespace in it;
     /// `shape` is what [`shape`] gives for it; `single` whether it is one character.
     fn word(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool);
@@ -689,7 +699,7 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
                 // The usual gap, one space before the next chunk, is taken here
                 // (the chunk is over; the next starts after the space).
                 Some(b' ') if bytes.get(i + 1).is_some_and(|&b| !is_gap_byte(b)) => {
-                    sink.space(b" ");
+                    sink.space_after_piece();
                     i += 1;
                     chunk_start = i;
                     mark = sink.mark();
