@@ -226,14 +226,40 @@ fn ascii_lowercase_prefix(word: u64) -> u64 {
 /// gives an empty token, so every token keeps its place.
 #[inline(never)]
 fn normalize_token(text: &str, span: Span, out: &mut Vec<u8>, pos: usize, wide: &mut String) -> usize {
+    // Plain ASCII of 9 to 16 bytes (most of the tokens that come here): two words.
+    let len = span.end.wrapping_sub(span.start);
+    if let Some(&high) = HIGH_BITS_OF_FIRST.get(len.wrapping_sub(WORD)).filter(|_| len > WORD) {
+        let block = text.as_bytes().get(span.start..).and_then(|r| r.first_chunk::<{ 2 * WORD }>());
+        let room = out.get_mut(pos..).and_then(|r| r.first_chunk_mut::<{ 1 + 2 * WORD }>());
+        if let (Some(block), Some(room)) = (block, room) {
+            let (a, b) = block.split_at(WORD);
+            let a = u64::from_le_bytes(a.try_into().unwrap_or_default());
+            let b = u64::from_le_bytes(b.try_into().unwrap_or_default());
+            if a & HIGH_BITS == 0 && b & high == 0 {
+                room[0] = b' ';
+                room[1..1 + WORD].copy_from_slice(&ascii_lowercase_prefix(a).to_le_bytes());
+                room[1 + WORD..].copy_from_slice(&ascii_lowercase_prefix(b).to_le_bytes());
+                return pos + 1 + len;
+            }
+        }
+    }
     let word = text.as_bytes().get(span.start..span.end).unwrap_or_default();
     let normalized = if word.is_ascii() {
         // An ASCII span lies on character boundaries.
         word
     } else {
-        wide.clear();
-        push_normalized(span.text(text), wide);
-        wide.as_bytes()
+        match word {
+            // The usual punctuation outside ASCII, as `push_normalized` writes it:
+            // `’` and `‘`; `–` and `—`; `“`, `”` and `…`, `«` and `»` as they are.
+            [0xE2, 0x80, 0x98 | 0x99] => b"'",
+            [0xE2, 0x80, 0x93 | 0x94] => b"-",
+            [0xE2, 0x80, 0x9C | 0x9D | 0xA6] | [0xC2, 0xAB | 0xBB] => word,
+            _ => {
+                wide.clear();
+                push_normalized(span.text(text), wide);
+                wide.as_bytes()
+            }
+        }
     };
     let end = pos + 1 + normalized.len();
     if out.len() < end + 1 + WORD {
@@ -827,6 +853,7 @@ mod tests {
             "Supercalifragilistic EXPIALIDOCIOUS-ly Internationalization\tx\n\nİstanbul ÇAĞ café",
             "ABCDEFGH ABCDEFGHI ABCDEFGHIJKLMNOP ABCDEFGHIJKLMNOPQ @[`{ Zz",
             "end with a long word Abcdefghijklmnopqrst",
+            "“Quoted” — ‘single’ – it’s «this» … „that“ ´ ′ ― ABCDEFGHIJ’",
             // Longer once lower-cased ("İ" is "i̇"), ASCII after it.
             "İİİİİİİİİİİİ İ İİ-İİ ÀB abcdefgh Ab",
         ];
