@@ -461,6 +461,12 @@ impl<'t> PieceSink<'t> for Builder<'t> {
     }
 
     #[inline(always)]
+    fn space_after_piece(&mut self) {
+        // A piece leaves no gap (`Gap::None`), one space makes it `Gap::Space`.
+        self.gap = Gap::Space;
+    }
+
+    #[inline(always)]
     fn word(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool) {
         self.push(start, end, shape, single);
     }
@@ -504,7 +510,9 @@ impl Builder<'_> {
             if first.is_ascii_alphanumeric() {
                 // Letters and digits have no punctuation role.
                 self.lone_n |= joined && matches!(first, b'n' | b'N');
-            } else if let Some(c) = text[start..end].chars().next() {
+            } else if first < 0x80 {
+                flags.insert(ascii_punct_role(text, start, end, first));
+            } else if let Some(c) = text.get(start..end).and_then(|piece| piece.chars().next()) {
                 flags.insert(punct_role(text, start, end, c));
             }
         } else if end - start > 2
@@ -622,6 +630,10 @@ trait PieceSink<'t> {
     type Mark;
     /// A run of ASCII whitespace ([`is_gap_byte`]).
     fn space(&mut self, ws: &[u8]);
+    /// One space right after a piece: [`PieceSink::space`] of `" "`.
+    fn space_after_piece(&mut self) {
+        self.space(b" ");
+    }
     /// A piece `start..end` the fast path found and shaped: no whitespace in it;
     /// `shape` is what [`shape`] gives for it; `single` whether it is one character.
     fn word(&mut self, start: usize, end: usize, shape: TokenFlags, single: bool);
@@ -668,8 +680,8 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
             i = j;
             continue;
         }
-        let chunk_start = i;
-        let mark = sink.mark();
+        let mut chunk_start = i;
+        let mut mark = sink.mark();
         loop {
             if let Some((end, shape, piece)) = fast_piece(bytes, i) {
                 match piece {
@@ -682,8 +694,18 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
                 i = slow_chunk(text, chunk_start, i, sink, mark);
                 break;
             }
-            if i >= bytes.len() || is_gap_byte(bytes[i]) {
-                break;
+            match bytes.get(i) {
+                None => break,
+                // The usual gap, one space before the next chunk, is taken here
+                // (the chunk is over; the next starts after the space).
+                Some(b' ') if bytes.get(i + 1).is_some_and(|&b| !is_gap_byte(b)) => {
+                    sink.space_after_piece();
+                    i += 1;
+                    chunk_start = i;
+                    mark = sink.mark();
+                }
+                Some(&b) if is_gap_byte(b) => break,
+                Some(_) => {}
             }
         }
     }
@@ -1008,6 +1030,17 @@ fn punct_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
     }
 }
 
+/// [`punct_role`] for an ASCII character `b`, without decoding it.
+#[inline(always)]
+fn ascii_punct_role(text: &str, start: usize, end: usize, b: u8) -> TokenFlags {
+    match b {
+        b'.' | b'!' | b'?' => TokenFlags::TERMINAL,
+        b'-' => TokenFlags::DASH,
+        b'"' | b'\'' | b'`' => quote_role(text, start, end, char::from(b)),
+        _ => TokenFlags::empty(),
+    }
+}
+
 /// [`punct_role`] for a straight or single quotation mark: what is around it tells
 /// its role.
 #[inline(never)]
@@ -1091,6 +1124,22 @@ fn mark_n_contractions(text: &str, tokens: &mut [Token]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_punct_roles_agree_with_punct_role() {
+        for b in (0u8..128).filter(|b| !b.is_ascii_alphanumeric()) {
+            for (before, after) in [("", ""), ("a", "b"), (" ", " "), ("(", "9"), ("s", " "), ("“", "’")]
+            {
+                let text = format!("{before}{}{after}", char::from(b));
+                let (start, end) = (before.len(), before.len() + 1);
+                assert_eq!(
+                    ascii_punct_role(&text, start, end, b),
+                    punct_role(&text, start, end, char::from(b)),
+                    "{text:?}"
+                );
+            }
+        }
+    }
 
     /// Packing keeps every token as it was: short ones in cells, and those with a
     /// long gap before them, a long text or flags above 16 bits whole.

@@ -110,22 +110,10 @@ impl Normalized {
     /// Normalise the tokens of `text`.
     pub fn new(text: &str, tokens: &[Token]) -> Normalized {
         // Normalising ASCII never lengthens a token, so the buffer is nearly always
-        // large enough at once; if not, it grows and the pass goes on.
+        // large enough at once; if not, it grows as it goes.
         let mut buffer = vec![0u8; text.len() + tokens.len() + 2 + 2 * WORD];
         let mut starts = vec![0u32; tokens.len()];
-        let mut wide = String::new();
-        let mut done = 0;
-        let mut pos = 0;
-        while done < tokens.len() {
-            let (n, end) =
-                normalize_tokens(text, &tokens[done..], &mut starts[done..], &mut buffer, pos, &mut wide);
-            done += n;
-            pos = end;
-            if done < tokens.len() {
-                let room = buffer.len() + text.len() + 1 + 2 * WORD;
-                buffer.resize(room, 0);
-            }
-        }
+        let pos = normalize_tokens(text, tokens, &mut starts, &mut buffer);
         buffer.truncate(pos);
         buffer.push(b' ');
         // Only whole characters were copied, so this always succeeds (without a panic
@@ -163,59 +151,37 @@ impl Normalized {
     }
 }
 
-/// Writes the normalised tokens into `out` from `pos` on, each after a space,
-/// and their offsets into `starts`, as long as `out` has room; returns how many
-/// tokens it wrote and where the last ends.
+/// Writes the normalised tokens into `out`, each after a space, and their offsets
+/// into `starts`; returns where the last ends. `out` grows if it has to.
 ///
-/// A token of plain ASCII (nearly every one) of at most 16 bytes is copied as one or
-/// two 8-byte words, lower-cased and tested for ASCII a word at a time; the bytes
-/// copied after it are overwritten by the next token or cut off at the end.
-fn normalize_tokens(
-    text: &str,
-    tokens: &[Token],
-    starts: &mut [u32],
-    out: &mut [u8],
-    mut pos: usize,
-    wide: &mut String,
-) -> (usize, usize) {
+/// A token of plain ASCII of at most 8 bytes (nearly every one) is copied as one
+/// 8-byte word, lower-cased and tested for ASCII a word at a time; the bytes copied
+/// after it are overwritten by the next token or cut off at the end. Any other token
+/// goes through [`normalize_token`], so that this loop stays small enough to keep its
+/// state in registers.
+fn normalize_tokens(text: &str, tokens: &[Token], starts: &mut [u32], out: &mut Vec<u8>) -> usize {
     let bytes = text.as_bytes();
-    for (i, (t, start)) in tokens.iter().zip(starts.iter_mut()).enumerate() {
+    let mut wide = String::new();
+    let mut pos = 0;
+    for (t, start) in tokens.iter().zip(starts.iter_mut()) {
+        *start = pos as u32;
         let len = t.span.end.wrapping_sub(t.span.start);
-        let rest = bytes.get(t.span.start..).unwrap_or_default();
-        let Some(room) = out.get_mut(pos..).and_then(|r| r.first_chunk_mut::<{ 1 + 2 * WORD }>()) else {
-            return (i, pos);
-        };
-        if len <= WORD {
-            if let Some(block) = rest.first_chunk::<WORD>() {
+        if let Some(&high) = HIGH_BITS_OF_FIRST.get(len) {
+            let block = bytes.get(t.span.start..).and_then(|r| r.first_chunk::<WORD>());
+            let room = out.get_mut(pos..).and_then(|r| r.first_chunk_mut::<{ 1 + WORD }>());
+            if let (Some(block), Some(room)) = (block, room) {
                 let word = u64::from_le_bytes(*block);
-                if word & HIGH_BITS & low_bytes(len) == 0 {
+                if word & high == 0 {
                     room[0] = b' ';
-                    room[1..1 + WORD].copy_from_slice(&ascii_lowercase_word(word).to_le_bytes());
-                    *start = pos as u32;
-                    pos += 1 + len;
-                    continue;
-                }
-            }
-        } else if len <= 2 * WORD {
-            if let Some((a, b)) =
-                rest.first_chunk::<WORD>().zip(rest.get(WORD..).and_then(|r| r.first_chunk::<WORD>()))
-            {
-                let (a, b) = (u64::from_le_bytes(*a), u64::from_le_bytes(*b));
-                if (a | b & low_bytes(len - WORD)) & HIGH_BITS == 0 {
-                    room[0] = b' ';
-                    room[1..1 + WORD].copy_from_slice(&ascii_lowercase_word(a).to_le_bytes());
-                    room[1 + WORD..].copy_from_slice(&ascii_lowercase_word(b).to_le_bytes());
-                    *start = pos as u32;
+                    room[1..].copy_from_slice(&ascii_lowercase_prefix(word).to_le_bytes());
                     pos += 1 + len;
                     continue;
                 }
             }
         }
-        let Some(end) = normalize_token(text, t.span, out, pos, wide) else { return (i, pos) };
-        *start = pos as u32;
-        pos = end;
+        pos = normalize_token(text, t.span, out, pos, &mut wide);
     }
-    (tokens.len(), pos)
+    pos
 }
 
 /// The word size of [`normalize_tokens`]'s fast path.
@@ -225,43 +191,86 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// Every byte of a word set to 1.
 const ONES: u64 = HIGH_BITS >> 7;
 
+/// For a token of `len` bytes (0 to 8), the top bits of the first `len` bytes of a
+/// word (little-endian): those an ASCII token has clear. (For 0, all of them.)
+const HIGH_BITS_OF_FIRST: [u64; WORD + 1] = {
+    let mut table = [HIGH_BITS; WORD + 1];
+    let mut len = 1;
+    while len <= WORD {
+        table[len] = HIGH_BITS >> (8 * (WORD - len));
+        len += 1;
+    }
+    table
+};
+
 /// A mask of the first `len` bytes of a word (little-endian), for `len` in 1..=8; all
 /// bytes for 0.
 fn low_bytes(len: usize) -> u64 {
     u64::MAX.wrapping_shr((64 - 8 * len) as u32)
 }
 
-/// `word` with every ASCII upper-case letter lower-cased (bytes over 0x7F kept).
-fn ascii_lowercase_word(word: u64) -> u64 {
-    // Per byte, on its low seven bits (no carry crosses a byte): the top bit of
-    // `low + 0x3F` is set from `A` up, that of `low + 0x25` past `Z`.
-    let low = word & !HIGH_BITS;
-    let upper = (low + 0x3F * ONES) & !(low + 0x25 * ONES) & !word & HIGH_BITS;
+/// `word` with every ASCII upper-case letter lower-cased, in the bytes up to the
+/// first byte over 0x7F (the bytes from there on come out changed in any way).
+fn ascii_lowercase_prefix(word: u64) -> u64 {
+    // Per byte: the top bit of `b + 0x3F` is set from `A` up, that of `b + 0x25`
+    // past `Z`. An ASCII byte gives no carry into the next; a byte over 0x7F may,
+    // but only into the bytes after it.
+    let upper = word.wrapping_add(0x3F * ONES) & !word.wrapping_add(0x25 * ONES) & HIGH_BITS;
     word | upper >> 2
 }
 
-/// [`normalize_tokens`] for a token off its fast path (longer than two words, near
-/// the end of the text, or with characters outside ASCII): writes it after a space at
-/// `pos` in `out` and returns where it ends, or `None` if `out` has no room for it.
-/// A span off the text or a character boundary gives an empty
-/// token, so every token keeps its place.
+/// [`normalize_tokens`] for a token off its fast path (longer than a word, near
+/// the end of the text or of `out`, or with characters outside ASCII): writes it
+/// after a space at `pos` in `out` (grown if need be, with room for the fast path
+/// after it) and returns where it ends. A span off the text or a character boundary
+/// gives an empty token, so every token keeps its place.
 #[inline(never)]
-fn normalize_token(text: &str, span: Span, out: &mut [u8], pos: usize, wide: &mut String) -> Option<usize> {
+fn normalize_token(text: &str, span: Span, out: &mut Vec<u8>, pos: usize, wide: &mut String) -> usize {
+    // Plain ASCII of 9 to 16 bytes (most of the tokens that come here): two words.
+    let len = span.end.wrapping_sub(span.start);
+    if let Some(&high) = HIGH_BITS_OF_FIRST.get(len.wrapping_sub(WORD)).filter(|_| len > WORD) {
+        let block = text.as_bytes().get(span.start..).and_then(|r| r.first_chunk::<{ 2 * WORD }>());
+        let room = out.get_mut(pos..).and_then(|r| r.first_chunk_mut::<{ 1 + 2 * WORD }>());
+        if let (Some(block), Some(room)) = (block, room) {
+            let (a, b) = block.split_at(WORD);
+            let a = u64::from_le_bytes(a.try_into().unwrap_or_default());
+            let b = u64::from_le_bytes(b.try_into().unwrap_or_default());
+            if a & HIGH_BITS == 0 && b & high == 0 {
+                room[0] = b' ';
+                room[1..1 + WORD].copy_from_slice(&ascii_lowercase_prefix(a).to_le_bytes());
+                room[1 + WORD..].copy_from_slice(&ascii_lowercase_prefix(b).to_le_bytes());
+                return pos + 1 + len;
+            }
+        }
+    }
     let word = text.as_bytes().get(span.start..span.end).unwrap_or_default();
     let normalized = if word.is_ascii() {
         // An ASCII span lies on character boundaries.
         word
     } else {
-        wide.clear();
-        push_normalized(span.text(text), wide);
-        wide.as_bytes()
+        match word {
+            // The usual punctuation outside ASCII, as `push_normalized` writes it:
+            // `’` and `‘`; `–` and `—`; `“`, `”` and `…`, `«` and `»` as they are.
+            [0xE2, 0x80, 0x98 | 0x99] => b"'",
+            [0xE2, 0x80, 0x93 | 0x94] => b"-",
+            [0xE2, 0x80, 0x9C | 0x9D | 0xA6] | [0xC2, 0xAB | 0xBB] => word,
+            _ => {
+                wide.clear();
+                push_normalized(span.text(text), wide);
+                wide.as_bytes()
+            }
+        }
     };
     let end = pos + 1 + normalized.len();
-    let room = out.get_mut(pos..end)?;
-    room[0] = b' ';
-    room[1..].copy_from_slice(normalized);
-    room[1..].make_ascii_lowercase();
-    Some(end)
+    if out.len() < end + 1 + WORD {
+        out.resize(out.len() + normalized.len() + text.len() + 2 + 2 * WORD, 0);
+    }
+    if let Some(room) = out.get_mut(pos..end) {
+        room[0] = b' ';
+        room[1..].copy_from_slice(normalized);
+        room[1..].make_ascii_lowercase();
+    }
+    end
 }
 
 /// Whether a list name is plain ASCII letters and digits separated by single
@@ -844,6 +853,9 @@ mod tests {
             "Supercalifragilistic EXPIALIDOCIOUS-ly Internationalization\tx\n\nİstanbul ÇAĞ café",
             "ABCDEFGH ABCDEFGHI ABCDEFGHIJKLMNOP ABCDEFGHIJKLMNOPQ @[`{ Zz",
             "end with a long word Abcdefghijklmnopqrst",
+            "“Quoted” — ‘single’ – it’s «this» … „that“ ´ ′ ― ABCDEFGHIJ’",
+            // Longer once lower-cased ("İ" is "i̇"), ASCII after it.
+            "İİİİİİİİİİİİ İ İİ-İİ ÀB abcdefgh Ab",
         ];
         for text in texts {
             let tokens = tokenize(text);
