@@ -753,40 +753,42 @@ mod tests {
         }
     }
 
-    #[test]
-    fn byte_comparisons_agree_with_the_text() {
-        let text = "«Ça va», she said — “quietly”, über-ally; the family’s (ex-)chief: didn’t you?";
+    /// Run `f` on the quotation stage's view of `text` (no entities) and its tokens.
+    fn with_doc(text: &str, f: impl FnOnce(&Doc<'_>, &[Token])) {
         let tokens = crate::tokenize::tokenize(text);
         let segmentation = crate::segment::segment(text, &tokens);
         let input =
             QuoteInput { text, tokens: &tokens, segmentation: &segmentation, mentions: &[], entities: &[] };
         let facts = EntityFacts::default();
-        let doc = Doc::new(&input, &facts);
-        for i in 0..=doc.len() {
-            for w in [",", ":", "(", ")", "—", "“", "”", "«", "»", "she", "said", "didn’t"] {
-                assert_eq!(doc.word_is(i, w), doc.word(i) == w, "{i} {w:?}");
+        f(&Doc::new(&input, &facts), &tokens);
+    }
+
+    #[test]
+    fn byte_comparisons_agree_with_the_text() {
+        let text = "«Ça va», she said — “quietly”, über-ally; the family’s (ex-)chief: didn’t you?";
+        with_doc(text, |doc, _| {
+            for i in 0..=doc.len() {
+                for w in [",", ":", "(", ")", "—", "“", "”", "«", "»", "she", "said", "didn’t"] {
+                    assert_eq!(doc.word_is(i, w), doc.word(i) == w, "{i} {w:?}");
+                }
+                let lower = doc.has(i, TokenFlags::WORD)
+                    && !doc.has(i, TokenFlags::CAPITALIZED)
+                    && doc.word(i).chars().next().is_some_and(|c| c.is_lowercase());
+                assert_eq!(doc.is_lower_word(i), lower, "{i}");
             }
-            let lower = doc.has(i, TokenFlags::WORD)
-                && !doc.has(i, TokenFlags::CAPITALIZED)
-                && doc.word(i).chars().next().is_some_and(|c| c.is_lowercase());
-            assert_eq!(doc.is_lower_word(i), lower, "{i}");
-        }
+        });
     }
 
     #[test]
     fn token_from_agrees_with_a_binary_search() {
         let text = "He said , \" We will not back down , \" on Monday .";
-        let tokens = crate::tokenize::tokenize(text);
-        let segmentation = crate::segment::segment(text, &tokens);
-        let input =
-            QuoteInput { text, tokens: &tokens, segmentation: &segmentation, mentions: &[], entities: &[] };
-        let facts = EntityFacts::default();
-        let doc = Doc::new(&input, &facts);
-        for offset in 0..=text.len() + 1 {
-            let expected = tokens.partition_point(|t| t.span.start < offset);
-            for from in 0..=expected {
-                assert_eq!(doc.token_from(from, offset), expected, "from {from} offset {offset}");
+        with_doc(text, |doc, tokens| {
+            for offset in 0..=text.len() + 1 {
+                let expected = tokens.partition_point(|t| t.span.start < offset);
+                for from in 0..=expected {
+                    assert_eq!(doc.token_from(from, offset), expected, "from {from} offset {offset}");
+                }
             }
-        }
+        });
     }
 }
