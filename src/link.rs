@@ -31,10 +31,14 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let expected_entities = candidates.len() / 4 + 8;
     let mut entities: Vec<Entity> = Vec::with_capacity(expected_entities);
 
+    // What the passes below need of each candidate, in a byte ([`Class`]): they read
+    // this instead of the candidates themselves (88 bytes each, tens of megabytes in a
+    // long text).
+    let class: Vec<Class> = candidates.iter().map(|c| Class::of(c, text)).collect();
     // Organisation mentions without a list entry written in capitals ("PTI") are
     // tried as the initials of the other organisation mentions: only then are the
     // words of organisations with a list entry needed.
-    let acronyms = candidates.iter().any(|c| is_acronym(c, text));
+    let acronyms = class.iter().any(|c| c.acronym());
 
     // The words of every candidate the links below look at (people without a list
     // entry, organisations), split once into one arena; candidate i's words are
@@ -48,13 +52,8 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let mut word_numbers: HashMap<&str, u32, BuildNameHasher> = HashMap::default();
     let mut people = 0;
     let mut per_kind = [0usize; 4];
-    // What the passes below need of each candidate, in a byte ([`Class`]): they read
-    // this instead of the candidates themselves (88 bytes each, tens of megabytes in a
-    // long text).
-    let mut class: Vec<Class> = Vec::with_capacity(candidates.len());
     for c in &candidates {
         per_kind[kind_index(c.kind)] += 1;
-        class.push(Class::of(c, text));
         if has_words(c) && (c.canonical.is_none() || acronyms) {
             let from = arena.len();
             push_name_words(c.span.text(text), &mut arena);

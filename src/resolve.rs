@@ -94,25 +94,9 @@ impl Rounds {
     pub(crate) fn select(&mut self, candidates: &[Candidate], token_count: usize) -> Vec<usize> {
         let added = by_start(candidates, self.seen.min(candidates.len()), token_count);
         self.seen = candidates.len();
-        if self.by_start.is_empty() {
-            self.by_start = added;
-        } else if !added.is_empty() {
-            let old = std::mem::take(&mut self.by_start);
-            let mut merged = Vec::with_capacity(old.len() + added.len());
-            let (mut a, mut b) = (0, 0);
-            while a < old.len() && b < added.len() {
-                if old[a] < added[b] {
-                    merged.push(old[a]);
-                    a += 1;
-                } else {
-                    merged.push(added[b]);
-                    b += 1;
-                }
-            }
-            merged.extend_from_slice(&old[a..]);
-            merged.extend_from_slice(&added[b..]);
-            self.by_start = merged;
-        }
+        // Two sorted runs, which the sort merges in one pass.
+        self.by_start.extend_from_slice(&added);
+        self.by_start.sort();
         choose(candidates, &self.by_start)
     }
 }
