@@ -92,10 +92,12 @@ impl Rounds {
     /// [`select`] over `candidates`, whose first candidates must be those of
     /// the last call, unchanged.
     pub(crate) fn select(&mut self, candidates: &[Candidate], token_count: usize) -> Vec<usize> {
-        let added = by_start(candidates, self.seen.min(candidates.len()), token_count);
+        let from = self.seen.min(candidates.len());
         self.seen = candidates.len();
+        let old = self.by_start.len();
+        push_keys(candidates, from, token_count, &mut self.by_start);
+        self.by_start[old..].sort();
         // Two sorted runs, which the sort merges in one pass.
-        self.by_start.extend_from_slice(&added);
         self.by_start.sort();
         choose(candidates, &self.by_start)
     }
@@ -105,16 +107,26 @@ impl Rounds {
 /// start << 32 | index (token and candidate counts fit 32 bits: offsets
 /// elsewhere are 32 bits), sorted.
 fn by_start(candidates: &[Candidate], from: usize, token_count: usize) -> Vec<u64> {
-    let mut by_start: Vec<u64> = candidates[from..]
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.tokens.is_empty() && c.tokens.end <= token_count)
-        .map(|(i, c)| (c.tokens.start as u64) << 32 | (from + i) as u64)
-        .collect();
+    let mut by_start = Vec::new();
+    push_keys(candidates, from, token_count, &mut by_start);
     // Candidates come in a few runs already sorted (lists, runs, short forms),
     // which the sort merges cheaply; keys are distinct, so any sort gives one order.
     by_start.sort();
     by_start
+}
+
+/// Append the keys of [`by_start`] for the valid candidates from index `from` on,
+/// unsorted, with room made once for all of them.
+fn push_keys(candidates: &[Candidate], from: usize, token_count: usize, keys: &mut Vec<u64>) {
+    let added = candidates.get(from..).unwrap_or_default();
+    keys.reserve(added.len());
+    keys.extend(
+        added
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.tokens.is_empty() && c.tokens.end <= token_count)
+            .map(|(i, c)| (c.tokens.start as u64) << 32 | (from + i) as u64),
+    );
 }
 
 /// The choice of [`select`] among the candidates of `by_start` (see [`by_start`]).

@@ -88,6 +88,8 @@ pub fn propose_from<'c>(
         }
     }
     weak.sort_unstable();
+    // Short forms come from the tokens visited below: room for a good share.
+    out.reserve(cx.run_starts.len() / 4);
     let mut m = 0;
     let mut letters = String::new();
     // Outside headlines only name tokens can be short forms: visit those (among

@@ -256,13 +256,14 @@ pub fn apply(cx: &Context<'_>, runs: &Runs, candidates: &mut Vec<Candidate>) {
             c.ids = None;
         }
     }
-    let mut extra = Vec::new();
+    // The teams found below go after the candidates above, which they no longer
+    // change.
     // Results tables and match reports: "Queens Park Rangers 3 2 1 0", "Leyton Orient 2",
     // "the Cincinnati Reds", "the Mets".
     let mut k = 0;
     for (index, s) in cx.sentences.iter().enumerate() {
         if let Some(recorded) = runs.of_sentence(index) {
-            extra.extend(recorded.filter_map(|(i, end)| team_run(cx, i, end)));
+            candidates.extend(recorded.filter_map(|(i, end)| team_run(cx, i, end)));
             continue;
         }
         // Runs start at name tokens only: visit those.
@@ -273,7 +274,7 @@ pub fn apply(cx: &Context<'_>, runs: &Runs, candidates: &mut Vec<Candidate>) {
                 continue;
             }
             let end = run_end(cx, i, s.end.min(i + super::names::MAX_RUN));
-            extra.extend(team_run(cx, i, end));
+            candidates.extend(team_run(cx, i, end));
             let next = end.max(i + 1);
             while cx.run_starts.get(k).is_some_and(|&p| p < next) {
                 k += 1;
@@ -299,10 +300,9 @@ pub fn apply(cx: &Context<'_>, runs: &Runs, candidates: &mut Vec<Candidate>) {
                 && is_score(cx, i + 1)
                 && prev.is_none_or(|v| !v.any(Vocab::OPEN_PAREN)))
         {
-            extra.push(team(cx, i..i + 1));
+            candidates.push(team(cx, i..i + 1));
         }
     }
-    candidates.extend(extra);
 }
 
 /// A team over the run `i..end` (which starts at a name token) when it reads as one:
