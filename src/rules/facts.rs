@@ -309,33 +309,59 @@ impl<'a> WordFacts<'a> {
         // list is not copied as it grows.
         let mut run_starts = Vec::with_capacity(tokens.len() / 4 + 16);
         // One pass writes every cell once (no zeroed buffer first): the entry of
-        // the tokens runs may start at, nothing for the others.
-        let cells = tokens
+        // the name-shaped tokens, nothing for the others, which cost a test of
+        // their flags; the tokens before glued dashes (rare) are seen to after.
+        const NAME_SHAPE: u32 = TokenFlags::WORD.bits() | TokenFlags::CAPITALIZED.bits();
+        const SHAPE_MASK: u32 = NAME_SHAPE | TokenFlags::POSSESSIVE.bits();
+        const GLUED_DASH: u32 = TokenFlags::DASH.bits() | TokenFlags::JOINED.bits();
+        let mut dashes = Vec::new();
+        let cells: Vec<Cell<u64>> = tokens
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                // Shapes first: most tokens need no lookup.
-                let mut cell = 0;
-                let name = names::may_be_name(t) && {
-                    cell = facts.entry(i);
-                    names::name_info(WordInfo::from_bits((cell & INFO_MASK) as u32))
-                };
-                if name
-                    || tokens.get(i + 1).is_some_and(|n| n.is(TokenFlags::DASH | TokenFlags::JOINED)) && {
-                        if cell == 0 {
-                            cell = facts.entry(i);
-                        }
-                        Vocab(((cell >> VOCAB_SHIFT) & VOCAB_MASK) as u32).any(Vocab::DASH_PARTICLE)
-                    }
-                {
-                    run_starts.push(i);
+                let flags = t.flags.bits();
+                if flags & GLUED_DASH == GLUED_DASH {
+                    dashes.push(i);
                 }
-                Cell::new(cell)
+                Cell::new(if flags & SHAPE_MASK == NAME_SHAPE {
+                    facts.name_shaped(i, &mut run_starts)
+                } else {
+                    0
+                })
             })
             .collect();
+        // A particle before a glued dash may open a hyphenated name ("al-Assad").
+        let mut particles = Vec::new();
+        for i in dashes.into_iter().filter_map(|d: usize| d.checked_sub(1)) {
+            let mut cell = cells[i].get();
+            if cell == 0 {
+                cell = facts.entry(i);
+                cells[i].set(cell);
+            } else if run_starts.binary_search(&i).is_ok() {
+                continue;
+            }
+            if Vocab(((cell >> VOCAB_SHIFT) & VOCAB_MASK) as u32).any(Vocab::DASH_PARTICLE) {
+                particles.push(i);
+            }
+        }
+        if !particles.is_empty() {
+            run_starts.extend(particles);
+            run_starts.sort_unstable();
+        }
         facts.cells = cells;
         facts.run_starts = run_starts;
         facts
+    }
+
+    /// The entry of token `i`, a name-shaped token ([`names::may_be_name`]), which
+    /// goes to `run_starts` if it is a name token ([`names::name_info`]).
+    #[inline(never)]
+    fn name_shaped(&self, i: usize, run_starts: &mut Vec<usize>) -> u64 {
+        let entry = self.entry(i);
+        if names::name_info(WordInfo::from_bits((entry & INFO_MASK) as u32)) {
+            run_starts.push(i);
+        }
+        entry
     }
 
     /// Mark the first word of each sentence (the first token that is not
@@ -469,7 +495,7 @@ impl<'a> WordFacts<'a> {
 
     /// The bits of token `i`'s cell its entry gives ([`ENTRY_BITS`], without the
     /// word-list facts for tokens that are not words), from the memo if there.
-    #[inline]
+    #[inline(always)]
     fn entry(&self, i: usize) -> u64 {
         let word = self.norm.token(i);
         let mut entry = match pack_word(word.as_bytes()) {

@@ -201,18 +201,22 @@ pub fn propose(cx: &Context<'_>, out: &mut Vec<Candidate>) -> Runs {
     let runs = propose_runs(cx, out);
     // Where a list names exactly the same words, the list knows better
     // ("Russian Federation" is a country, not a federation).
-    let mut k = first_new;
-    while k < out.len() {
+    // The others keep their order (by start, nearly), which makes the
+    // resolution's sort by start cheap.
+    let mut kept = first_new;
+    for k in first_new..out.len() {
         let r = out[k].tokens.clone();
         let exact_list = cx.cover(r.start) != Cover::None && cx.cover_end(r.start) == r.end && {
             r.start == 0 || cx.cover_end(r.start - 1) != r.end
         };
-        if exact_list {
-            out.swap_remove(k);
-        } else {
-            k += 1;
+        if !exact_list {
+            if kept != k {
+                out.swap(kept, k);
+            }
+            kept += 1;
         }
     }
+    out.truncate(kept);
     runs
 }
 
