@@ -386,10 +386,9 @@ impl<'a> WordFacts<'a> {
                 if !t.is(TokenFlags::WORD) {
                     continue;
                 }
-                let word = t.text(text);
                 if t.is(TokenFlags::ALL_CAPS) {
-                    caps = caps || word.chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2;
-                } else if !t.is(TokenFlags::POSSESSIVE) && has_lowercase(word) {
+                    caps = caps || t.text(text).chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2;
+                } else if !t.is(TokenFlags::POSSESSIVE) && has_lowercase(text, t) {
                     lower = true;
                     break;
                 }
@@ -646,10 +645,12 @@ impl<'a> WordFacts<'a> {
     }
 }
 
-/// Whether `word` holds a lower-case letter: its bytes first, as most words are
-/// ASCII and most have one.
-fn has_lowercase(word: &str) -> bool {
-    word.bytes().any(|b| b.is_ascii_lowercase()) || !word.is_ascii() && word.chars().any(char::is_lowercase)
+/// Whether token `t` of `text` holds a lower-case letter: its bytes first (without
+/// cutting a string), as most words are ASCII and most have one.
+fn has_lowercase(text: &str, t: &Token) -> bool {
+    let bytes = text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
+    bytes.iter().any(|b| b.is_ascii_lowercase())
+        || !bytes.is_ascii() && t.text(text).chars().any(char::is_lowercase)
 }
 
 /// Whether no normalised token holds a space: the buffer then has exactly one

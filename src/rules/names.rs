@@ -769,7 +769,18 @@ fn trim_connectors(cx: &Context<'_>, start: usize, mut end: usize) -> usize {
 }
 
 /// An organisation inside the run: head word ("Foreign Ministry") or "X of Y".
+#[inline]
 fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, Rule)> {
+    // Both need a word before the head: a single word (most runs) is none.
+    if run.len() < 2 {
+        return None;
+    }
+    organization_in(cx, run)
+}
+
+/// [`organization`] in a run of two tokens or more.
+#[inline(never)]
+fn organization_in(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, Rule)> {
     // "X of Y": a head_of word followed by "of".
     for h in run.clone() {
         if cx.info(h).has(WordInfo::ORG_HEAD_OF) && h + 2 < run.end && cx.vocab(h + 1).any(Vocab::OF) {
@@ -786,7 +797,7 @@ fn organization(cx: &Context<'_>, run: &Range<usize>) -> Option<(Range<usize>, R
     }
     // A head word: the last one in the run, with a legal suffix after it if any.
     let h =
-        run.clone().rev().find(|&k| cx.info(k).any(WordInfo::ORG_HEAD | WordInfo::LEGAL) && k > run.start)?;
+        run.clone().rev().find(|&k| k > run.start && cx.info(k).any(WordInfo::ORG_HEAD | WordInfo::LEGAL))?;
     let start = org_start(cx, run.start, h);
     if start > h {
         return None;
