@@ -307,6 +307,8 @@ pub fn apply(cx: &Context<'_>, runs: &Runs, candidates: &mut Vec<Candidate>) {
 
 /// A team over the run `i..end` (which starts at a name token) when it reads as one:
 /// "Queens Park Rangers 3 2 1 0", "Leyton Orient 2", "the Cincinnati Reds".
+/// Inline up to the test most runs fail, so they cost no call.
+#[inline]
 fn team_run(cx: &Context<'_>, i: usize, end: usize) -> Option<Candidate> {
     let len = end - i;
     if len > 4 {
@@ -327,6 +329,14 @@ fn team_run(cx: &Context<'_>, i: usize, end: usize) -> Option<Candidate> {
     if !team_like {
         return None;
     }
+    team_unless_person(cx, i, end)
+}
+
+/// The rest of [`team_run`], once the run reads as a team: a team unless it reads
+/// as a person's name or a list names it whole.
+#[inline(never)]
+fn team_unless_person(cx: &Context<'_>, i: usize, end: usize) -> Option<Candidate> {
+    let len = end - i;
     let person_like = (i..end).any(|k| is_initial(cx, k))
         || (cx.info(i).has(WordInfo::GIVEN) && !cx.info(i).has(WordInfo::COMMON_WORD) && len > 1);
     let listed_whole = cx.cover(i) != Cover::None && cx.cover_end(i) >= end;
