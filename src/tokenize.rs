@@ -1137,16 +1137,22 @@ impl Gap {
 
 /// Whether a word glued to a following period keeps it.
 fn keeps_period(word: &str) -> bool {
-    // "U.S", "U.N", "e.g", "a.m": internal periods (a byte loop: words are short).
-    if word.bytes().any(|b| b == b'.') {
-        return true;
+    let bytes = word.as_bytes();
+    match bytes {
+        [] => false,
+        // Initials: one letter.
+        [b] => *b == b'.' || b.is_ascii_uppercase(),
+        // The cheap tests first: most words fail the first byte's.
+        _ if is_abbreviation(word) => true,
+        // "U.S", "U.N", "e.g", "a.m": internal periods.
+        _ if bytes.contains(&b'.') => true,
+        // One letter other than ASCII.
+        [first, ..] if *first >= 0x80 && bytes.len() <= 4 => {
+            let mut chars = word.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic() && c.is_uppercase())
+        }
+        _ => false,
     }
-    // Initials: one letter.
-    let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return c.is_alphabetic() && c.is_uppercase();
-    }
-    is_abbreviation(word)
 }
 
 /// Flags for a one-character punctuation token, looking at its neighbours.
