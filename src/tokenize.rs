@@ -627,7 +627,7 @@ impl Builder<'_> {
 /// Where [`for_each_piece`] reports the word-boundary pieces it finds.
 trait PieceSink<'t> {
     /// What [`PieceSink::rewind`] needs to forget the pieces reported after now.
-    type Mark;
+    type Mark: Copy;
     /// A run of ASCII whitespace ([`is_gap_byte`]).
     fn space(&mut self, ws: &[u8]);
     /// One space right after a piece: [`PieceSink::space`] of `" "`.
@@ -663,51 +663,151 @@ trait PieceSink<'t> {
 /// through `unicode-segmentation` (so each byte is looked at most twice).
 fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
     let bytes = text.as_bytes();
+    let mut chunk = Chunk { start: 0, mark: sink.mark() };
     let mut i = 0;
-    while i < bytes.len() {
-        if is_gap_byte(bytes[i]) {
-            // The usual gap first: one space.
-            if bytes[i] == b' ' && !bytes.get(i + 1).is_some_and(|&b| is_gap_byte(b)) {
-                sink.space(b" ");
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < bytes.len() && is_gap_byte(bytes[j]) {
-                j += 1;
-            }
-            sink.space(&bytes[i..j]);
-            i = j;
+    // The common case is handled here, the rest out of line (so that this loop keeps
+    // its values in registers): a plain word and the one space after it.
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASSES[usize::from(b)];
+        if class & WORD_CHAR == 0 {
+            i = other_piece(text, i, sink, &mut chunk);
             continue;
         }
-        let mut chunk_start = i;
-        let mut mark = sink.mark();
-        loop {
-            if let Some((end, shape, piece)) = fast_piece(bytes, i) {
-                match piece {
-                    Piece::Plain => sink.plain_word(i, end, shape),
-                    Piece::Single => sink.word(i, end, shape, true),
-                    Piece::Other => sink.word(i, end, shape, false),
-                }
-                i = end;
-            } else {
-                i = slow_chunk(text, chunk_start, i, sink, mark);
+        // A run of ASCII letters, digits and `_`.
+        let mut bits = class;
+        let mut j = i + 1;
+        let mut after = 0;
+        while let Some(&b) = bytes.get(j) {
+            let next = BYTE_CLASSES[usize::from(b)];
+            if next & WORD_CHAR == 0 {
+                after = next;
                 break;
             }
-            match bytes.get(i) {
-                None => break,
-                // The usual gap, one space before the next chunk, is taken here
-                // (the chunk is over; the next starts after the space).
-                Some(b' ') if bytes.get(i + 1).is_some_and(|&b| !is_gap_byte(b)) => {
-                    sink.space_after_piece();
-                    i += 1;
-                    chunk_start = i;
-                    mark = sink.mark();
-                }
-                Some(&b) if is_gap_byte(b) => break,
-                Some(_) => {}
-            }
+            bits |= next;
+            j += 1;
         }
+        if j == i + 1 || (after & JOINER != 0 && !ends_before_joiner(bytes, j)) {
+            // A byte that may join the run to more follows, or it is one character.
+            i = other_word(
+                text,
+                i,
+                WordState { end: j, bits, last: Wb::Other, plain: true },
+                sink,
+                &mut chunk,
+            );
+            continue;
+        }
+        sink.plain_word(i, j, shape_from_bits(bits, class));
+        i = j;
+        if after & GAP != 0 && starts_one_space(bytes, j) {
+            sink.space_after_piece();
+            i = j + 1;
+            chunk = Chunk { start: i, mark: sink.mark() };
+        }
+    }
+}
+
+/// Where the current chunk starts, and the sink's state there.
+#[derive(Debug, Clone, Copy)]
+struct Chunk<M> {
+    start: usize,
+    mark: M,
+}
+
+/// Whether a word piece ends at `at`, before an ASCII [`JOINER`] (`:`, `.`, `'`, `,`,
+/// `;`), as it does when no ASCII letter or digit follows that (the only characters
+/// the joiner could join the piece to are letters and digits, and a character other
+/// than ASCII may be one).
+#[inline(always)]
+fn ends_before_joiner(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at).is_some_and(|&b| b < 0x80)
+        && bytes.get(at + 1).is_none_or(|&b| b < 0x80 && BYTE_CLASSES[usize::from(b)] & WORD_CHAR == 0)
+}
+
+/// Whether one space, then a byte other than whitespace, stands at `at`.
+#[inline(always)]
+fn starts_one_space(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&b' ')
+        && bytes.get(at + 1).is_some_and(|&b| BYTE_CLASSES[usize::from(b)] & GAP == 0)
+}
+
+/// [`for_each_piece`] at `i`, a word of ASCII letters, digits and `_` read as far as
+/// `state` says (`state.last` aside) that is one character long or may go on: its
+/// piece, and the one space after it. Returns where to go on.
+#[inline(never)]
+fn other_word<'t, S: PieceSink<'t>>(
+    text: &'t str,
+    i: usize,
+    mut state: WordState,
+    sink: &mut S,
+    chunk: &mut Chunk<S::Mark>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let first = bytes.get(i).map_or(0, |&b| BYTE_CLASSES[usize::from(b)]);
+    state.last = bytes.get(state.end - 1).map_or(Wb::Other, |&b| ASCII_CLASSES[usize::from(b & 0x7F)].0);
+    let (end, shape, piece) = word_piece(bytes, first, i + 1, state);
+    emit(sink, i, end, shape, piece);
+    after_piece(bytes, end, sink, chunk)
+}
+
+/// [`for_each_piece`] at `i`, where no word of ASCII letters, digits and `_` starts:
+/// whitespace, or a piece and the one space after it. Returns where to go on.
+#[inline(never)]
+fn other_piece<'t, S: PieceSink<'t>>(
+    text: &'t str,
+    i: usize,
+    sink: &mut S,
+    chunk: &mut Chunk<S::Mark>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(i) else { return i };
+    if is_gap_byte(b) {
+        // The usual gap first: one space.
+        let end = if b == b' ' && !bytes.get(i + 1).is_some_and(|&b| is_gap_byte(b)) {
+            sink.space(b" ");
+            i + 1
+        } else {
+            let rest = bytes.get(i + 1..).unwrap_or_default();
+            let end = rest.iter().position(|&b| !is_gap_byte(b)).map_or(bytes.len(), |k| i + 1 + k);
+            sink.space(bytes.get(i..end).unwrap_or_default());
+            end
+        };
+        *chunk = Chunk { start: end, mark: sink.mark() };
+        return end;
+    }
+    match fast_piece(bytes, i) {
+        Some((end, shape, piece)) => {
+            emit(sink, i, end, shape, piece);
+            after_piece(bytes, end, sink, chunk)
+        }
+        None => slow_chunk(text, chunk.start, i, sink, chunk.mark),
+    }
+}
+
+/// After a piece ending at `end`: takes the one space that usually follows it, and
+/// returns where to go on.
+#[inline(always)]
+fn after_piece<'t, S: PieceSink<'t>>(
+    bytes: &[u8],
+    end: usize,
+    sink: &mut S,
+    chunk: &mut Chunk<S::Mark>,
+) -> usize {
+    if starts_one_space(bytes, end) {
+        sink.space_after_piece();
+        *chunk = Chunk { start: end + 1, mark: sink.mark() };
+        return end + 1;
+    }
+    end
+}
+
+/// Gives `sink` the piece `start..end` that [`fast_piece`] found.
+#[inline(always)]
+fn emit<'t, S: PieceSink<'t>>(sink: &mut S, start: usize, end: usize, shape: TokenFlags, piece: Piece) {
+    match piece {
+        Piece::Plain => sink.plain_word(start, end, shape),
+        Piece::Single => sink.word(start, end, shape, true),
+        Piece::Other => sink.word(start, end, shape, false),
     }
 }
 
@@ -737,7 +837,7 @@ const VERTICAL_TAB: u8 = 0x0b;
 /// Whether `b` is ASCII whitespace: `u8::is_ascii_whitespace` and the vertical tab
 /// (whitespace to `char::is_whitespace` and, as a UAX #29 Newline, a piece of its
 /// own: so it can end chunks as well).
-fn is_gap_byte(b: u8) -> bool {
+const fn is_gap_byte(b: u8) -> bool {
     b.is_ascii_whitespace() || b == VERTICAL_TAB
 }
 
@@ -787,6 +887,7 @@ const ASCII_CLASSES: [(Wb, ShapeBits); 128] = {
 /// `«`, `»`, `€`, the ellipsis and U+2010..U+201F (dashes, quotation marks): all
 /// in classes ASCII characters have, proven equal to `unicode-segmentation` by the
 /// tests.
+#[inline(always)]
 fn fast_char(bytes: &[u8], i: usize) -> (Wb, ShapeBits, usize) {
     let Some(&b) = bytes.get(i) else { return (Wb::Other, 0, 1) };
     if b < 0x80 {
@@ -839,17 +940,39 @@ fn fast_piece(bytes: &[u8], i: usize) -> Option<(usize, TokenFlags, Piece)> {
         Wb::Unknown => return None,
         _ => return Some((i + first_len, shape_from_bits(first, first), Piece::Single)),
     }
-    // Whether only ASCII letters, digits and `_` were taken so far.
-    let mut plain = first_len == 1;
-    let mut bits = first;
-    let mut prev = first_class;
-    let mut j = i + first_len;
+    let state = WordState { end: i + first_len, bits: first, last: first_class, plain: first_len == 1 };
+    Some(word_piece(bytes, first, i + first_len, state))
+}
+
+/// A word piece as far as it was read.
+#[derive(Debug, Clone, Copy)]
+struct WordState {
+    /// Where it ends so far.
+    end: usize,
+    /// The union of its characters' shape bits.
+    bits: ShapeBits,
+    /// The word-break class of its last character.
+    last: Wb,
+    /// Whether only ASCII letters, digits and `_` were taken so far.
+    plain: bool,
+}
+
+/// [`fast_piece`] of a word piece whose first character (of shape bits `first`)
+/// ends at `first_end`, read as far as `state` says.
+#[inline(always)]
+fn word_piece(
+    bytes: &[u8],
+    first: ShapeBits,
+    first_end: usize,
+    state: WordState,
+) -> (usize, TokenFlags, Piece) {
+    let WordState { end: mut j, mut bits, last: mut prev, mut plain } = state;
     loop {
         // The common case first: a run of ASCII letters, digits and `_`.
         let mut last = 0;
         while let Some(&b) = bytes.get(j) {
-            let word = ASCII_WORD[usize::from(b)];
-            if word == 0 {
+            let word = BYTE_CLASSES[usize::from(b)];
+            if word & WORD_CHAR == 0 {
                 break;
             }
             last = word;
@@ -868,7 +991,7 @@ fn fast_piece(bytes: &[u8], i: usize) -> Option<(usize, TokenFlags, Piece)> {
         match bytes.get(j) {
             None => break,
             // Whitespace and most punctuation end the piece.
-            Some(&b) if b < 0x80 && !matches!(b, b':' | b'.' | b'\'' | b',' | b';') => break,
+            Some(&b) if BYTE_CLASSES[usize::from(b)] & JOINER == 0 => break,
             Some(_) => {}
         }
         let (class, char_bits, len) = fast_char(bytes, j);
@@ -894,29 +1017,41 @@ fn fast_piece(bytes: &[u8], i: usize) -> Option<(usize, TokenFlags, Piece)> {
             _ => break,
         }
     }
-    let piece = if j == i + first_len {
+    let piece = if j == first_end {
         Piece::Single
     } else if plain {
         Piece::Plain
     } else {
         Piece::Other
     };
-    Some((j, shape_from_bits(bits, first), piece))
+    (j, shape_from_bits(bits, first), piece)
 }
 
-/// Marks an ASCII word character (letter, digit, `_`) in [`ASCII_WORD`].
+/// Marks an ASCII word character (letter, digit, `_`) in [`BYTE_CLASSES`].
 const WORD_CHAR: ShapeBits = 16;
+/// Marks in [`BYTE_CLASSES`] a byte that may join a word piece to what follows: `:`,
+/// `.`, `'`, `,`, `;` and any byte of a character other than ASCII.
+const JOINER: ShapeBits = 32;
+/// Marks ASCII whitespace ([`is_gap_byte`]) in [`BYTE_CLASSES`].
+const GAP: ShapeBits = 64;
 
 /// For each byte: an ASCII letter, digit or `_` has [`WORD_CHAR`] and its shape
-/// bits; any other byte, 0.
-const ASCII_WORD: [ShapeBits; 256] = {
+/// bits; any other byte [`JOINER`], [`GAP`] or nothing.
+const BYTE_CLASSES: [ShapeBits; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
-    while b < 128 {
-        let (class, bits) = ASCII_CLASSES[b];
-        if matches!(class, Wb::Letter | Wb::Digit | Wb::Underscore) {
-            table[b] = WORD_CHAR | bits;
-        }
+    while b < 256 {
+        table[b] = if b >= 128 {
+            JOINER
+        } else {
+            let (class, bits) = ASCII_CLASSES[b];
+            match class {
+                Wb::Letter | Wb::Digit | Wb::Underscore => WORD_CHAR | bits,
+                Wb::MidLetter | Wb::MidNumLet | Wb::MidNum => JOINER,
+                _ if is_gap_byte(b as u8) => GAP,
+                _ => 0,
+            }
+        };
         b += 1;
     }
     table
@@ -1002,16 +1137,22 @@ impl Gap {
 
 /// Whether a word glued to a following period keeps it.
 fn keeps_period(word: &str) -> bool {
-    // "U.S", "U.N", "e.g", "a.m": internal periods (a byte loop: words are short).
-    if word.bytes().any(|b| b == b'.') {
-        return true;
+    let bytes = word.as_bytes();
+    match bytes {
+        [] => false,
+        // Initials: one letter.
+        [b] => *b == b'.' || b.is_ascii_uppercase(),
+        // The cheap tests first: most words fail the first byte's.
+        _ if is_abbreviation(word) => true,
+        // "U.S", "U.N", "e.g", "a.m": internal periods.
+        _ if bytes.contains(&b'.') => true,
+        // One letter other than ASCII.
+        [first, ..] if *first >= 0x80 && bytes.len() <= 4 => {
+            let mut chars = word.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic() && c.is_uppercase())
+        }
+        _ => false,
     }
-    // Initials: one letter.
-    let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return c.is_alphabetic() && c.is_uppercase();
-    }
-    is_abbreviation(word)
 }
 
 /// Flags for a one-character punctuation token, looking at its neighbours.
