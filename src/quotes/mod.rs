@@ -172,14 +172,39 @@ thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
 }
 
-/// An empty buffer from the thread's pool (a new one when the pool is empty).
-fn take_buffer<T>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>) -> Vec<T> {
-    let mut v = BUFFERS
+/// A buffer from the thread's pool as it was given back (a new one when the pool is
+/// empty).
+fn pop_buffer<T>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>) -> Vec<T> {
+    BUFFERS
         .try_with(|b| b.try_borrow_mut().ok().and_then(|mut b| pool(&mut b).pop()))
         .ok()
         .flatten()
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// An empty buffer from the thread's pool (a new one when the pool is empty).
+fn take_buffer<T>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>) -> Vec<T> {
+    let mut v = pop_buffer(pool);
     v.clear();
+    v
+}
+
+/// A buffer of `n` times `x` from the thread's pool.
+fn take_filled<T: Copy>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>, n: usize, x: T) -> Vec<T> {
+    let mut v = take_buffer(pool);
+    v.resize(n, x);
+    v
+}
+
+/// A buffer of `n` elements from the thread's pool, whatever their values (the caller
+/// overwrites them all): it keeps its length from the call before, so that it is
+/// written once, not first filled and then written again (`Vec::resize` writes one
+/// element at a time; [`slice::fill`] with a value known only at run time is a vector
+/// loop).
+fn take_sized<T: Copy + Default>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>, n: usize) -> Vec<T> {
+    let mut v = pop_buffer(pool);
+    v.truncate(n);
+    v.resize(n, T::default());
     v
 }
 
@@ -201,9 +226,7 @@ fn give_back<T>(v: Vec<T>, pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>) 
 
 /// A buffer of `n` times `false` from the thread's pool.
 pub(crate) fn false_flags(n: usize) -> Vec<bool> {
-    let mut v = take_buffer(|b| &mut b.flags);
-    v.resize(n, false);
-    v
+    take_filled(|b| &mut b.flags, n, false)
 }
 
 /// Give a buffer of flags back to the thread's pool.
@@ -213,27 +236,27 @@ pub(crate) fn give_back_flags(v: Vec<bool>) {
 
 /// The sentence index of each of `n` tokens (0 for tokens in no sentence).
 fn sentence_of(sentences: &[crate::segment::Sentence], n: usize) -> Vec<u32> {
-    // Sentences come in order without overlapping: each extends the list.
-    let mut out: Vec<u32> = take_buffer(|b| &mut b.numbers);
+    let mut out: Vec<u32> = take_sized(|b| &mut b.numbers, n);
+    // Sentences come in order without overlapping: each writes the gap before it and
+    // its tokens.
+    let mut written = 0;
     for (s, sentence) in sentences.iter().enumerate() {
-        let r = &sentence.tokens;
-        if r.start < out.len() || r.end < r.start {
+        let (start, end) = (sentence.tokens.start.min(n), sentence.tokens.end.min(n));
+        if start < written || end < start {
             // Out of order: each sentence writes its tokens, later ones last.
-            out.clear();
-            out.resize(n, 0);
+            out.fill(0);
             for (s, sentence) in sentences.iter().enumerate() {
-                for k in sentence.tokens.clone() {
-                    if let Some(slot) = out.get_mut(k) {
-                        *slot = s as u32;
-                    }
+                if let Some(slots) = out.get_mut(sentence.tokens.start.min(n)..sentence.tokens.end.min(n)) {
+                    slots.fill(s as u32);
                 }
             }
             return out;
         }
-        out.resize(r.start.min(n), 0);
-        out.resize(r.end.min(n), s as u32);
+        out[written..start].fill(0);
+        out[start..end].fill(s as u32);
+        written = end;
     }
-    out.resize(n, 0);
+    out[written..].fill(0);
     out
 }
 
@@ -258,7 +281,8 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
         bounds.sort_unstable();
     }
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
-    let mut paragraph_of: Vec<u32> = take_buffer(|b| &mut b.numbers);
+    // Every token is written below (the paragraphs tile the tokens).
+    let mut paragraph_of: Vec<u32> = take_sized(|b| &mut b.numbers, n);
     let mut start = 0;
     let (mut a, mut b) = (0, 0);
     loop {
@@ -282,12 +306,12 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
                     || (tokens[i].is(TokenFlags::LINE_BREAK_BEFORE)
                         && tokens[i - 1].is(TokenFlags::QUOTE_CLOSE))));
         if breaks {
-            paragraph_of.resize(i, paragraphs.len() as u32);
+            paragraph_of[start..i].fill(paragraphs.len() as u32);
             paragraphs.push(start..i);
             start = i;
         }
     }
-    paragraph_of.resize(n, paragraphs.len() as u32);
+    paragraph_of[start..n].fill(paragraphs.len() as u32);
     paragraphs.push(start..n);
     (paragraphs, paragraph_of)
 }
@@ -494,7 +518,16 @@ impl<'a> Doc<'a> {
             paragraphs,
             vocabulary,
             vocab: {
-                let mut v = take_buffer(|b| &mut b.vocab);
+                // The part the buffer had is overwritten in a vector loop (`resize`
+                // writes one element at a time). The value is hidden from the
+                // compiler, which would otherwise call `memset`, whose `rep stosb`
+                // on blocks this size counts one instruction per byte.
+                let mut v = pop_buffer(|b| &mut b.vocab);
+                v.truncate(n);
+                let unknown = std::hint::black_box(words::Vocab::UNKNOWN);
+                for cell in &mut v {
+                    *cell.get_mut() = unknown;
+                }
                 v.resize(n, Cell::new(words::Vocab::UNKNOWN));
                 v
             },
@@ -583,19 +616,30 @@ impl<'a> Doc<'a> {
             .unwrap_or_else(|| self.facts.get(self.entities, e).map_or(gender::Gender::Unknown, |f| f.gender))
     }
 
-    /// Record which tokens lie inside quoted regions, and which are their marks.
+    /// Record which tokens lie inside quoted regions, and which are their marks: the
+    /// tokens of a region between its parts (the marks, most regions have two) are
+    /// looked at one by one, the parts are stepped over.
     fn mark_quoted(&mut self, regions: &[marks::Region]) {
         for r in regions {
             let end = r.close.map_or(r.last_token() + 1, |c| c + 1).min(self.len());
+            if let Some(quoted) = self.quoted.get_mut(r.open..end) {
+                quoted.fill(true);
+            }
             let mut parts = r.parts.iter().peekable();
-            for k in r.open..end {
-                self.quoted[k] = true;
-                while parts.peek().is_some_and(|p| p.end <= k && !p.contains(&k)) {
+            let mut k = r.open;
+            while k < end {
+                while parts.peek().is_some_and(|p| p.end <= k) {
                     parts.next();
                 }
-                let inside = parts.peek().is_some_and(|p| p.contains(&k));
-                if !inside && marks::is_quote_char(self.word(k)) {
-                    self.mark[k] = true;
+                match parts.peek() {
+                    // Inside the part up to its end (which lies after `k`).
+                    Some(p) if p.contains(&k) => k = p.end,
+                    _ => {
+                        if marks::is_quote_char(self.word(k)) {
+                            self.mark[k] = true;
+                        }
+                        k += 1;
+                    }
                 }
             }
         }
