@@ -330,16 +330,21 @@ fn candidates(text: &str, tokens: &[Token], vocabulary: &words::Vocabulary) -> (
             0
         }
     };
+    // Most tokens are lower-case words: one test of their flags sends them to the
+    // cue filter.
+    let not_lower = TokenFlags::PUNCT | TokenFlags::DIGIT | TokenFlags::CAPITALIZED;
     for (i, t) in tokens.iter().enumerate() {
-        if t.is(TokenFlags::PUNCT) {
+        if !t.flags.intersects(not_lower) {
+            if vocabulary.may_be_cue(bytes, t.span) {
+                cues.push(i);
+            }
+        } else if t.is(TokenFlags::PUNCT) {
             // `"`, `'`, `` ` ``; `«`, `»` (0xC2 ..); `“”„‘’‹›` (0xE2 ..).
             if matches!(first(t), b'"' | b'\'' | b'`' | 0xC2 | 0xE2) || t.is(TokenFlags::SINGLE_QUOTE) {
                 marks.push(i);
             }
-        } else if !t.is(TokenFlags::DIGIT)
-            && (!t.is(TokenFlags::CAPITALIZED) || first(t) == b'A')
-            && vocabulary.may_be_cue(bytes, t.span)
-        {
+        } else if !t.is(TokenFlags::DIGIT) && first(t) == b'A' && vocabulary.may_be_cue(bytes, t.span) {
+            // Capitalised: only "According" starts reported speech.
             cues.push(i);
         }
     }
