@@ -252,11 +252,16 @@ fn sentence_of(sentences: &[crate::segment::Sentence], n: usize) -> Vec<u32> {
             }
             return out;
         }
-        out[written..start].fill(0);
+        // Sentences mostly follow each other: no gap to write (a `memset` call).
+        if start > written {
+            out[written..start].fill(0);
+        }
         out[start..end].fill(s as u32);
         written = end;
     }
-    out[written..].fill(0);
+    if written < n {
+        out[written..].fill(0);
+    }
     out
 }
 
@@ -393,6 +398,21 @@ pub(crate) fn word_tag(word: &str) -> u32 {
     h | 1
 }
 
+/// `items.partition_point(pred)` when every item before `from` satisfies `pred` (and
+/// `pred` is true on a prefix of `items`), found by galloping from `from`: a few
+/// steps when the answer is near.
+pub(crate) fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    // Every item of `from..lo` satisfies `pred`; the answer is at most `lo + step - 1`.
+    let mut lo = from.min(items.len());
+    let mut step = 1;
+    while items.get(lo + step - 1).is_some_and(&pred) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step - 1).min(items.len());
+    lo + items[lo..hi].partition_point(pred)
+}
+
 /// A quotation before its speaker is resolved: token ranges and byte spans.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
@@ -490,6 +510,9 @@ pub(crate) struct Doc<'a> {
     /// The first token starting at or after each mention's start, computed when
     /// first needed.
     mention_tokens: once_cell::unsync::OnceCell<Vec<usize>>,
+    /// The first mention of the last [`Doc::mentions_in`] (speakers are resolved in
+    /// text order: the next search starts there).
+    mention_hint: Cell<usize>,
 }
 
 impl Drop for Doc<'_> {
@@ -544,6 +567,7 @@ impl<'a> Doc<'a> {
             honorifics: once_cell::unsync::OnceCell::new(),
             person_tags: once_cell::unsync::OnceCell::new(),
             mention_tokens: once_cell::unsync::OnceCell::new(),
+            mention_hint: Cell::new(0),
         }
     }
 
@@ -610,6 +634,26 @@ impl<'a> Doc<'a> {
         }
         let hi = (lo + step - 1).min(tokens.len());
         lo + tokens[lo..hi].partition_point(|t| t.span.start < offset)
+    }
+
+    /// The mentions that overlap the byte span `span`: those from the first that ends
+    /// after its start to the last that starts before its end (as two binary
+    /// searches would find them, galloping from where the last call found its first).
+    pub fn mentions_in(&self, span: Span) -> &'a [Mention] {
+        let mentions = self.mentions;
+        let ends_before = |m: &Mention| m.span.end <= span.start;
+        let hint = self.mention_hint.get();
+        let from =
+            if hint <= mentions.len() && (hint == 0 || ends_before(&mentions[hint - 1])) { hint } else { 0 };
+        let lo = partition_from(mentions, from, ends_before);
+        self.mention_hint.set(lo);
+        let starts_before = |m: &Mention| m.span.start < span.end;
+        let hi = if lo == 0 || starts_before(&mentions[lo - 1]) {
+            partition_from(mentions, lo, starts_before)
+        } else {
+            mentions.partition_point(starts_before)
+        };
+        mentions.get(lo..hi.max(lo)).unwrap_or(&[])
     }
 
     /// The gender of entity `e` (`Unknown` for anything but people).

@@ -28,10 +28,7 @@ fn mentions_in<'m>(doc: &Doc<'m>, r: &Range<usize>) -> &'m [Mention] {
     if r.is_empty() {
         return &[];
     }
-    let span = doc.span(r.clone());
-    let lo = doc.mentions.partition_point(|m| m.span.end <= span.start);
-    let hi = doc.mentions.partition_point(|m| m.span.start < span.end);
-    doc.mentions.get(lo..hi.max(lo)).unwrap_or(&[])
+    doc.mentions_in(doc.span(r.clone()))
 }
 
 /// Resolve the speaker phrase `r` to an entity. `previous` is the speaker entity of
