@@ -429,8 +429,9 @@ pub(crate) struct Found {
 }
 
 /// What the quotation stage knows of each entity whatever the text around its
-/// mentions: where the last word of its name is (and its [`word_tag`]) and the gender
-/// its given name suggests. Worked out once for all entities, when first asked for.
+/// mentions: where the last word of its name is (and its [`word_tag`]), worked out
+/// once for all entities when first asked for, and the gender its given name suggests,
+/// worked out for an entity when first asked for (a few of them are).
 #[derive(Default)]
 pub(crate) struct EntityFacts {
     known: once_cell::unsync::OnceCell<Vec<EntityFact>>,
@@ -441,7 +442,8 @@ struct EntityFact {
     last: Range<usize>,
     /// [`word_tag`] of the last word.
     tag: u32,
-    gender: gender::Gender,
+    /// [`gender::of_entity`], once asked for.
+    gender: Cell<Option<gender::Gender>>,
 }
 
 impl EntityFacts {
@@ -454,15 +456,24 @@ impl EntityFacts {
                         let last = last_name_word(&entity.name);
                         // `last` lies in the name: its offset is the distance between the two.
                         let at = last.as_ptr() as usize - entity.name.as_ptr() as usize;
-                        EntityFact {
-                            last: at..at + last.len(),
-                            tag: word_tag(last),
-                            gender: gender::of_entity(entity),
-                        }
+                        EntityFact { last: at..at + last.len(), tag: word_tag(last), gender: Cell::new(None) }
                     })
                     .collect()
             })
             .get(e)
+    }
+
+    /// The gender the given name of entity `e` suggests (`Unknown` for anything but
+    /// people).
+    fn gender(&self, entities: &[Entity], e: usize) -> gender::Gender {
+        let (Some(fact), Some(entity)) = (self.get(entities, e), entities.get(e)) else {
+            return gender::Gender::Unknown;
+        };
+        fact.gender.get().unwrap_or_else(|| {
+            let g = gender::of_entity(entity);
+            fact.gender.set(Some(g));
+            g
+        })
     }
 }
 
@@ -656,13 +667,24 @@ impl<'a> Doc<'a> {
         mentions.get(lo..hi.max(lo)).unwrap_or(&[])
     }
 
+    /// The number of mentions that start before byte `offset` (as a binary search
+    /// would find it, galloping from the first mention of the last
+    /// [`Doc::mentions_in`]: the rules look back from the speaker phrase).
+    pub fn mentions_before(&self, offset: usize) -> usize {
+        let mentions = self.mentions;
+        let before = |m: &Mention| m.span.start < offset;
+        let hint = self.mention_hint.get();
+        if hint <= mentions.len() && (hint == 0 || before(&mentions[hint - 1])) {
+            partition_from(mentions, hint, before)
+        } else {
+            mentions.partition_point(before)
+        }
+    }
+
     /// The gender of entity `e` (`Unknown` for anything but people).
     pub fn gender(&self, e: usize) -> gender::Gender {
         let honorifics = self.honorifics.get_or_init(|| gender::honorifics(self));
-        honorifics
-            .get(&e)
-            .copied()
-            .unwrap_or_else(|| self.facts.get(self.entities, e).map_or(gender::Gender::Unknown, |f| f.gender))
+        honorifics.get(&e).copied().unwrap_or_else(|| self.facts.gender(self.entities, e))
     }
 
     /// Record which tokens lie inside quoted regions, and which are their marks: the
