@@ -147,7 +147,18 @@ fn carve_attribution(text: &str, q: &mut Quote) {
         }
         q.content = parts;
     }
-    q.content.retain(|p| p.text(text).chars().any(char::is_alphanumeric));
+    q.content.retain(|p| has_alphanumeric(text, *p));
+}
+
+/// Whether the text of `p` has a letter or a digit: `p.text(text).chars().any(char::is_alphanumeric)`,
+/// answered from the first byte when it is an ASCII letter or digit (most parts start
+/// with a word) and the part lies on character boundaries.
+fn has_alphanumeric(text: &str, p: Span) -> bool {
+    let first = text.as_bytes().get(p.start).copied().unwrap_or(0);
+    if first.is_ascii_alphanumeric() && p.start < p.end && text.is_char_boundary(p.end) {
+        return true;
+    }
+    p.text(text).chars().any(char::is_alphanumeric)
 }
 
 /// Per-token buffers kept from one call to the next on a thread, so that a call does
