@@ -147,7 +147,18 @@ fn carve_attribution(text: &str, q: &mut Quote) {
         }
         q.content = parts;
     }
-    q.content.retain(|p| p.text(text).chars().any(char::is_alphanumeric));
+    q.content.retain(|p| has_alphanumeric(text, *p));
+}
+
+/// Whether the text of `p` has a letter or a digit: `p.text(text).chars().any(char::is_alphanumeric)`,
+/// answered from the first byte when it is an ASCII letter or digit (most parts start
+/// with a word) and the part lies on character boundaries.
+fn has_alphanumeric(text: &str, p: Span) -> bool {
+    let first = text.as_bytes().get(p.start).copied().unwrap_or(0);
+    if first.is_ascii_alphanumeric() && p.start < p.end && text.is_char_boundary(p.end) {
+        return true;
+    }
+    p.text(text).chars().any(char::is_alphanumeric)
 }
 
 /// Per-token buffers kept from one call to the next on a thread, so that a call does
@@ -172,14 +183,39 @@ thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
 }
 
-/// An empty buffer from the thread's pool (a new one when the pool is empty).
-fn take_buffer<T>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>) -> Vec<T> {
-    let mut v = BUFFERS
+/// A buffer from the thread's pool as it was given back (a new one when the pool is
+/// empty).
+fn pop_buffer<T>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>) -> Vec<T> {
+    BUFFERS
         .try_with(|b| b.try_borrow_mut().ok().and_then(|mut b| pool(&mut b).pop()))
         .ok()
         .flatten()
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// An empty buffer from the thread's pool (a new one when the pool is empty).
+fn take_buffer<T>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>) -> Vec<T> {
+    let mut v = pop_buffer(pool);
     v.clear();
+    v
+}
+
+/// A buffer of `n` times `x` from the thread's pool.
+fn take_filled<T: Copy>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>, n: usize, x: T) -> Vec<T> {
+    let mut v = take_buffer(pool);
+    v.resize(n, x);
+    v
+}
+
+/// A buffer of `n` elements from the thread's pool, whatever their values (the caller
+/// overwrites them all): it keeps its length from the call before, so that it is
+/// written once, not first filled and then written again (`Vec::resize` writes one
+/// element at a time; [`slice::fill`] with a value known only at run time is a vector
+/// loop).
+fn take_sized<T: Copy + Default>(pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>, n: usize) -> Vec<T> {
+    let mut v = pop_buffer(pool);
+    v.truncate(n);
+    v.resize(n, T::default());
     v
 }
 
@@ -201,9 +237,7 @@ fn give_back<T>(v: Vec<T>, pool: impl FnOnce(&mut Buffers) -> &mut Vec<Vec<T>>) 
 
 /// A buffer of `n` times `false` from the thread's pool.
 pub(crate) fn false_flags(n: usize) -> Vec<bool> {
-    let mut v = take_buffer(|b| &mut b.flags);
-    v.resize(n, false);
-    v
+    take_filled(|b| &mut b.flags, n, false)
 }
 
 /// Give a buffer of flags back to the thread's pool.
@@ -213,27 +247,32 @@ pub(crate) fn give_back_flags(v: Vec<bool>) {
 
 /// The sentence index of each of `n` tokens (0 for tokens in no sentence).
 fn sentence_of(sentences: &[crate::segment::Sentence], n: usize) -> Vec<u32> {
-    // Sentences come in order without overlapping: each extends the list.
-    let mut out: Vec<u32> = take_buffer(|b| &mut b.numbers);
+    let mut out: Vec<u32> = take_sized(|b| &mut b.numbers, n);
+    // Sentences come in order without overlapping: each writes the gap before it and
+    // its tokens.
+    let mut written = 0;
     for (s, sentence) in sentences.iter().enumerate() {
-        let r = &sentence.tokens;
-        if r.start < out.len() || r.end < r.start {
+        let (start, end) = (sentence.tokens.start.min(n), sentence.tokens.end.min(n));
+        if start < written || end < start {
             // Out of order: each sentence writes its tokens, later ones last.
-            out.clear();
-            out.resize(n, 0);
+            out.fill(0);
             for (s, sentence) in sentences.iter().enumerate() {
-                for k in sentence.tokens.clone() {
-                    if let Some(slot) = out.get_mut(k) {
-                        *slot = s as u32;
-                    }
+                if let Some(slots) = out.get_mut(sentence.tokens.start.min(n)..sentence.tokens.end.min(n)) {
+                    slots.fill(s as u32);
                 }
             }
             return out;
         }
-        out.resize(r.start.min(n), 0);
-        out.resize(r.end.min(n), s as u32);
+        // Sentences mostly follow each other: no gap to write (a `memset` call).
+        if start > written {
+            out[written..start].fill(0);
+        }
+        out[start..end].fill(s as u32);
+        written = end;
     }
-    out.resize(n, 0);
+    if written < n {
+        out[written..].fill(0);
+    }
     out
 }
 
@@ -258,7 +297,8 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
         bounds.sort_unstable();
     }
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
-    let mut paragraph_of: Vec<u32> = take_buffer(|b| &mut b.numbers);
+    // Every token is written below (the paragraphs tile the tokens).
+    let mut paragraph_of: Vec<u32> = take_sized(|b| &mut b.numbers, n);
     let mut start = 0;
     let (mut a, mut b) = (0, 0);
     loop {
@@ -282,12 +322,12 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
                     || (tokens[i].is(TokenFlags::LINE_BREAK_BEFORE)
                         && tokens[i - 1].is(TokenFlags::QUOTE_CLOSE))));
         if breaks {
-            paragraph_of.resize(i, paragraphs.len() as u32);
+            paragraph_of[start..i].fill(paragraphs.len() as u32);
             paragraphs.push(start..i);
             start = i;
         }
     }
-    paragraph_of.resize(n, paragraphs.len() as u32);
+    paragraph_of[start..n].fill(paragraphs.len() as u32);
     paragraphs.push(start..n);
     (paragraphs, paragraph_of)
 }
@@ -306,16 +346,21 @@ fn candidates(text: &str, tokens: &[Token], vocabulary: &words::Vocabulary) -> (
             0
         }
     };
+    // Most tokens are lower-case words: one test of their flags sends them to the
+    // cue filter.
+    let not_lower = TokenFlags::PUNCT | TokenFlags::DIGIT | TokenFlags::CAPITALIZED;
     for (i, t) in tokens.iter().enumerate() {
-        if t.is(TokenFlags::PUNCT) {
+        if !t.flags.intersects(not_lower) {
+            if vocabulary.may_be_cue(bytes, t.span) {
+                cues.push(i);
+            }
+        } else if t.is(TokenFlags::PUNCT) {
             // `"`, `'`, `` ` ``; `«`, `»` (0xC2 ..); `“”„‘’‹›` (0xE2 ..).
             if matches!(first(t), b'"' | b'\'' | b'`' | 0xC2 | 0xE2) || t.is(TokenFlags::SINGLE_QUOTE) {
                 marks.push(i);
             }
-        } else if !t.is(TokenFlags::DIGIT)
-            && (!t.is(TokenFlags::CAPITALIZED) || first(t) == b'A')
-            && vocabulary.may_be_cue(bytes, t.span)
-        {
+        } else if !t.is(TokenFlags::DIGIT) && first(t) == b'A' && vocabulary.may_be_cue(bytes, t.span) {
+            // Capitalised: only "According" starts reported speech.
             cues.push(i);
         }
     }
@@ -364,6 +409,21 @@ pub(crate) fn word_tag(word: &str) -> u32 {
     h | 1
 }
 
+/// `items.partition_point(pred)` when every item before `from` satisfies `pred` (and
+/// `pred` is true on a prefix of `items`), found by galloping from `from`: a few
+/// steps when the answer is near.
+pub(crate) fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    // Every item of `from..lo` satisfies `pred`; the answer is at most `lo + step - 1`.
+    let mut lo = from.min(items.len());
+    let mut step = 1;
+    while items.get(lo + step - 1).is_some_and(&pred) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step - 1).min(items.len());
+    lo + items[lo..hi].partition_point(pred)
+}
+
 /// A quotation before its speaker is resolved: token ranges and byte spans.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
@@ -380,8 +440,9 @@ pub(crate) struct Found {
 }
 
 /// What the quotation stage knows of each entity whatever the text around its
-/// mentions: where the last word of its name is (and its [`word_tag`]) and the gender
-/// its given name suggests. Worked out once for all entities, when first asked for.
+/// mentions: where the last word of its name is (and its [`word_tag`]), worked out
+/// once for all entities when first asked for, and the gender its given name suggests,
+/// worked out for an entity when first asked for (a few of them are).
 #[derive(Default)]
 pub(crate) struct EntityFacts {
     known: once_cell::unsync::OnceCell<Vec<EntityFact>>,
@@ -392,7 +453,8 @@ struct EntityFact {
     last: Range<usize>,
     /// [`word_tag`] of the last word.
     tag: u32,
-    gender: gender::Gender,
+    /// [`gender::of_entity`], once asked for.
+    gender: Cell<Option<gender::Gender>>,
 }
 
 impl EntityFacts {
@@ -405,15 +467,24 @@ impl EntityFacts {
                         let last = last_name_word(&entity.name);
                         // `last` lies in the name: its offset is the distance between the two.
                         let at = last.as_ptr() as usize - entity.name.as_ptr() as usize;
-                        EntityFact {
-                            last: at..at + last.len(),
-                            tag: word_tag(last),
-                            gender: gender::of_entity(entity),
-                        }
+                        EntityFact { last: at..at + last.len(), tag: word_tag(last), gender: Cell::new(None) }
                     })
                     .collect()
             })
             .get(e)
+    }
+
+    /// The gender the given name of entity `e` suggests (`Unknown` for anything but
+    /// people).
+    fn gender(&self, entities: &[Entity], e: usize) -> gender::Gender {
+        let (Some(fact), Some(entity)) = (self.get(entities, e), entities.get(e)) else {
+            return gender::Gender::Unknown;
+        };
+        fact.gender.get().unwrap_or_else(|| {
+            let g = gender::of_entity(entity);
+            fact.gender.set(Some(g));
+            g
+        })
     }
 }
 
@@ -461,6 +532,9 @@ pub(crate) struct Doc<'a> {
     /// The first token starting at or after each mention's start, computed when
     /// first needed.
     mention_tokens: once_cell::unsync::OnceCell<Vec<usize>>,
+    /// The first mention of the last [`Doc::mentions_in`] (speakers are resolved in
+    /// text order: the next search starts there).
+    mention_hint: Cell<usize>,
 }
 
 impl Drop for Doc<'_> {
@@ -494,7 +568,16 @@ impl<'a> Doc<'a> {
             paragraphs,
             vocabulary,
             vocab: {
-                let mut v = take_buffer(|b| &mut b.vocab);
+                // The part the buffer had is overwritten in a vector loop (`resize`
+                // writes one element at a time). The value is hidden from the
+                // compiler, which would otherwise call `memset`, whose `rep stosb`
+                // on blocks this size counts one instruction per byte.
+                let mut v = pop_buffer(|b| &mut b.vocab);
+                v.truncate(n);
+                let unknown = std::hint::black_box(words::Vocab::UNKNOWN);
+                for cell in &mut v {
+                    *cell.get_mut() = unknown;
+                }
                 v.resize(n, Cell::new(words::Vocab::UNKNOWN));
                 v
             },
@@ -506,6 +589,7 @@ impl<'a> Doc<'a> {
             honorifics: once_cell::unsync::OnceCell::new(),
             person_tags: once_cell::unsync::OnceCell::new(),
             mention_tokens: once_cell::unsync::OnceCell::new(),
+            mention_hint: Cell::new(0),
         }
     }
 
@@ -574,28 +658,70 @@ impl<'a> Doc<'a> {
         lo + tokens[lo..hi].partition_point(|t| t.span.start < offset)
     }
 
+    /// The mentions that overlap the byte span `span`: those from the first that ends
+    /// after its start to the last that starts before its end (as two binary
+    /// searches would find them, galloping from where the last call found its first).
+    pub fn mentions_in(&self, span: Span) -> &'a [Mention] {
+        let mentions = self.mentions;
+        let ends_before = |m: &Mention| m.span.end <= span.start;
+        let hint = self.mention_hint.get();
+        let from =
+            if hint <= mentions.len() && (hint == 0 || ends_before(&mentions[hint - 1])) { hint } else { 0 };
+        let lo = partition_from(mentions, from, ends_before);
+        self.mention_hint.set(lo);
+        let starts_before = |m: &Mention| m.span.start < span.end;
+        let hi = if lo == 0 || starts_before(&mentions[lo - 1]) {
+            partition_from(mentions, lo, starts_before)
+        } else {
+            mentions.partition_point(starts_before)
+        };
+        mentions.get(lo..hi.max(lo)).unwrap_or(&[])
+    }
+
+    /// The number of mentions that start before byte `offset` (as a binary search
+    /// would find it, galloping from the first mention of the last
+    /// [`Doc::mentions_in`]: the rules look back from the speaker phrase).
+    pub fn mentions_before(&self, offset: usize) -> usize {
+        let mentions = self.mentions;
+        let before = |m: &Mention| m.span.start < offset;
+        let hint = self.mention_hint.get();
+        if hint <= mentions.len() && (hint == 0 || before(&mentions[hint - 1])) {
+            partition_from(mentions, hint, before)
+        } else {
+            mentions.partition_point(before)
+        }
+    }
+
     /// The gender of entity `e` (`Unknown` for anything but people).
     pub fn gender(&self, e: usize) -> gender::Gender {
         let honorifics = self.honorifics.get_or_init(|| gender::honorifics(self));
-        honorifics
-            .get(&e)
-            .copied()
-            .unwrap_or_else(|| self.facts.get(self.entities, e).map_or(gender::Gender::Unknown, |f| f.gender))
+        honorifics.get(&e).copied().unwrap_or_else(|| self.facts.gender(self.entities, e))
     }
 
-    /// Record which tokens lie inside quoted regions, and which are their marks.
+    /// Record which tokens lie inside quoted regions, and which are their marks: the
+    /// tokens of a region between its parts (the marks, most regions have two) are
+    /// looked at one by one, the parts are stepped over.
     fn mark_quoted(&mut self, regions: &[marks::Region]) {
         for r in regions {
             let end = r.close.map_or(r.last_token() + 1, |c| c + 1).min(self.len());
+            if let Some(quoted) = self.quoted.get_mut(r.open..end) {
+                quoted.fill(true);
+            }
             let mut parts = r.parts.iter().peekable();
-            for k in r.open..end {
-                self.quoted[k] = true;
-                while parts.peek().is_some_and(|p| p.end <= k && !p.contains(&k)) {
+            let mut k = r.open;
+            while k < end {
+                while parts.peek().is_some_and(|p| p.end <= k) {
                     parts.next();
                 }
-                let inside = parts.peek().is_some_and(|p| p.contains(&k));
-                if !inside && marks::is_quote_char(self.word(k)) {
-                    self.mark[k] = true;
+                match parts.peek() {
+                    // Inside the part up to its end (which lies after `k`).
+                    Some(p) if p.contains(&k) => k = p.end,
+                    _ => {
+                        if marks::is_quote_char(self.word(k)) {
+                            self.mark[k] = true;
+                        }
+                        k += 1;
+                    }
                 }
             }
         }

@@ -28,10 +28,7 @@ fn mentions_in<'m>(doc: &Doc<'m>, r: &Range<usize>) -> &'m [Mention] {
     if r.is_empty() {
         return &[];
     }
-    let span = doc.span(r.clone());
-    let lo = doc.mentions.partition_point(|m| m.span.end <= span.start);
-    let hi = doc.mentions.partition_point(|m| m.span.start < span.end);
-    doc.mentions.get(lo..hi.max(lo)).unwrap_or(&[])
+    doc.mentions_in(doc.span(r.clone()))
 }
 
 /// Resolve the speaker phrase `r` to an entity. `previous` is the speaker entity of
@@ -81,7 +78,7 @@ fn person_by_last_word(doc: &Doc<'_>, before: usize, word: &str) -> Option<usize
         return None;
     }
     let limit = doc.tokens.get(before).map_or(usize::MAX, |t| t.span.start);
-    let hi = doc.mentions.partition_point(|m| m.span.start < limit);
+    let hi = doc.mentions_before(limit);
     let lo = hi.saturating_sub(MAX_LOOKBACK_MENTIONS * 4);
     // Tags first (a person whose last word hashes alike), then the words.
     let tags = doc.person_tags();
@@ -157,7 +154,7 @@ fn resolve_pronoun(doc: &Doc<'_>, at: usize, previous: Option<(usize, usize)>) -
         }
     }
     let limit = doc.tokens[at].span.start;
-    let hi = doc.mentions.partition_point(|m| m.span.start < limit);
+    let hi = doc.mentions_before(limit);
     let lo = hi.saturating_sub(MAX_LOOKBACK_MENTIONS);
     let mut fallback = None;
     for (i, m) in doc.mentions[lo..hi].iter().enumerate().rev() {
@@ -191,7 +188,7 @@ fn resolve_nominal(doc: &Doc<'_>, start: usize, head: usize) -> Option<usize> {
     let word = doc.word(head);
     let singular = word.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(word);
     let limit = doc.tokens[start].span.start;
-    let hi = doc.mentions.partition_point(|m| m.span.start < limit);
+    let hi = doc.mentions_before(limit);
     let lo = hi.saturating_sub(MAX_LOOKBACK_MENTIONS * 2);
     let para = doc.paragraph_of[start];
     for (i, m) in doc.mentions[lo..hi].iter().enumerate().rev() {
