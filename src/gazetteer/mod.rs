@@ -47,9 +47,13 @@ pub struct Gazetteer {
 /// The bit of `lower_start_bits` for a normalised token.
 fn start_bit(word: &str) -> usize {
     let b = word.as_bytes();
-    let first = b.first().map_or(0, |&x| usize::from(x));
-    let second = b.get(1).map_or(0, |&x| usize::from(x));
-    (first.wrapping_mul(131) ^ second.wrapping_mul(31) ^ b.len().wrapping_mul(7919)) & 4095
+    start_bit_of(b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.len())
+}
+
+/// [`start_bit`] from a word's first two bytes (0 past its end) and its length.
+fn start_bit_of(first: u8, second: u8, len: usize) -> usize {
+    (usize::from(first).wrapping_mul(131) ^ usize::from(second).wrapping_mul(31) ^ len.wrapping_mul(7919))
+        & 4095
 }
 
 /// A compiled list entry.
@@ -503,19 +507,20 @@ impl Gazetteer {
     pub fn find(&self, text: &str, tokens: &[Token], norm: &Normalized) -> Vec<ListMatch> {
         let Some(ac) = &self.automaton else { return Vec::new() };
         let Ok(start) = ac.start_state(Anchored::Yes) else { return Vec::new() };
-        let mut search =
-            Search { ac, start, first_words: FirstWords::new(tokens.len()), text, tokens, out: Vec::new() };
+        // About one hit for every 15 tokens in news text: room for that at once, not
+        // a copy of every hit each time the vector doubles.
+        let out = Vec::with_capacity(tokens.len() / 12 + 16);
+        let mut search = Search { ac, start, first_words: FirstWords::new(tokens.len()), text, tokens, out };
         let normalized = norm.as_str();
         for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
             let from = from as usize;
             // The token's normalised word ends at the next token's space, or at the
             // closing space.
             let end = norm.starts.get(i + 1).map_or(normalized.len().saturating_sub(1), |&s| s as usize);
-            if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
-                let Some(word) = normalized.get(from + 1..end) else { continue };
-                if !self.may_start_lower_case_hit(word) {
-                    continue;
-                }
+            if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS)
+                && (end <= from || !self.may_start_lower_case_hit_at(normalized, from + 1, end))
+            {
+                continue;
             }
             let hits = search.out.len();
             let walk = normalized.as_bytes().get(from..).unwrap_or_default();
@@ -595,6 +600,25 @@ impl Gazetteer {
         }
         out.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
         out
+    }
+
+    /// [`Gazetteer::may_start_lower_case_hit`] for the word `normalized[start..end]`
+    /// (not empty), reading its first two bytes directly instead of slicing.
+    #[inline(always)]
+    fn may_start_lower_case_hit_at(&self, normalized: &str, start: usize, end: usize) -> bool {
+        let len = end.wrapping_sub(start);
+        let two = normalized.as_bytes().get(start..).and_then(|r| r.first_chunk::<2>());
+        let (first, second) = match two {
+            Some(&[first, second]) if len >= 2 => (first, second),
+            Some(&[first, _]) if len == 1 => (first, 0),
+            _ => return normalized.get(start..end).is_some_and(|word| self.may_start_lower_case_hit(word)),
+        };
+        if !first.is_ascii() {
+            return true;
+        }
+        let bit = start_bit_of(first, second, len);
+        self.lower_start_bits[bit / 64] & (1 << (bit % 64)) != 0
+            && normalized.get(start..end).is_some_and(|word| self.lower_starts.contains(word))
     }
 
     /// Whether a hit can start on a token that is not capitalised, of normalised
