@@ -42,14 +42,22 @@ pub struct Gazetteer {
     /// A quick filter before `lower_starts`: bits set from a word's length and
     /// first two bytes ([`start_bit`]).
     lower_start_bits: Box<[u64; 64]>,
+    /// A quicker filter before that one: for each pair of bytes (as a little-endian
+    /// `u16`), whether a word of `lower_starts` starts with them (with a space after a
+    /// word of one byte), or the first is outside ASCII.
+    lower_start_pairs: Box<[u64; 1024]>,
 }
 
 /// The bit of `lower_start_bits` for a normalised token.
 fn start_bit(word: &str) -> usize {
     let b = word.as_bytes();
-    let first = b.first().map_or(0, |&x| usize::from(x));
-    let second = b.get(1).map_or(0, |&x| usize::from(x));
-    (first.wrapping_mul(131) ^ second.wrapping_mul(31) ^ b.len().wrapping_mul(7919)) & 4095
+    start_bit_of(b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.len())
+}
+
+/// [`start_bit`] from a word's first two bytes (0 past its end) and its length.
+fn start_bit_of(first: u8, second: u8, len: usize) -> usize {
+    (usize::from(first).wrapping_mul(131) ^ usize::from(second).wrapping_mul(31) ^ len.wrapping_mul(7919))
+        & 4095
 }
 
 /// A compiled list entry.
@@ -374,6 +382,14 @@ impl Gazetteer {
         let mut spans: Vec<Span> = Vec::new();
         let mut lower_starts: HashSet<Box<str>, crate::lexicon::BuildWordHasher> = HashSet::default();
         let mut lower_start_bits = Box::new([0u64; 64]);
+        let mut lower_start_pairs = Box::new([0u64; 1024]);
+        // A word starting outside ASCII may always start a hit.
+        for first in 0x80..=0xFF_u8 {
+            for second in 0..=0xFF_u8 {
+                let pair = usize::from(u16::from_le_bytes([first, second]));
+                lower_start_pairs[pair / 64] |= 1 << (pair % 64);
+            }
+        }
         for (li, list) in lists.into_iter().enumerate() {
             let List { name, entries: list_entries } = list;
             list_names.push(name);
@@ -396,6 +412,15 @@ impl Gazetteer {
                     let first = keys[from + 1..].split(' ').next().unwrap_or_default();
                     if !lower_starts.contains(first) {
                         lower_start_bits[start_bit(first) / 64] |= 1 << (start_bit(first) % 64);
+                        let pair = match *first.as_bytes() {
+                            [] => None,
+                            [a] => Some(u16::from_le_bytes([a, b' '])),
+                            [a, b, ..] => Some(u16::from_le_bytes([a, b])),
+                        };
+                        match pair.map(usize::from) {
+                            Some(pair) => lower_start_pairs[pair / 64] |= 1 << (pair % 64),
+                            None => lower_start_pairs.fill(u64::MAX),
+                        }
                         lower_starts.insert(first.into());
                     }
                 }
@@ -458,6 +483,7 @@ impl Gazetteer {
             lists: list_names,
             lower_starts,
             lower_start_bits,
+            lower_start_pairs,
         }
     }
 
@@ -503,17 +529,28 @@ impl Gazetteer {
     pub fn find(&self, text: &str, tokens: &[Token], norm: &Normalized) -> Vec<ListMatch> {
         let Some(ac) = &self.automaton else { return Vec::new() };
         let Ok(start) = ac.start_state(Anchored::Yes) else { return Vec::new() };
-        let mut search =
-            Search { ac, start, first_words: FirstWords::new(tokens.len()), text, tokens, out: Vec::new() };
+        // About one hit for every 15 tokens in news text: room for that at once, not
+        // a copy of every hit each time the vector doubles.
+        let out = Vec::with_capacity(tokens.len() / 12 + 16);
+        let mut search = Search { ac, start, first_words: FirstWords::new(tokens.len()), text, tokens, out };
         let normalized = norm.as_str();
+        let bytes = normalized.as_bytes();
         for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
             let from = from as usize;
             // The token's normalised word ends at the next token's space, or at the
             // closing space.
             let end = norm.starts.get(i + 1).map_or(normalized.len().saturating_sub(1), |&s| s as usize);
             if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
-                let Some(word) = normalized.get(from + 1..end) else { continue };
-                if !self.may_start_lower_case_hit(word) {
+                if end <= from {
+                    continue;
+                }
+                // The word's first two bytes, or its byte and the space after it
+                // (there is always a space after a word).
+                let pair =
+                    bytes.get(from + 1..).and_then(|r| r.first_chunk::<2>()).map(|&p| u16::from_le_bytes(p));
+                if pair.is_some_and(|p| self.lower_start_pairs[usize::from(p) / 64] & 1 << (p % 64) == 0)
+                    || !self.may_start_lower_case_hit_at(normalized, from + 1, end)
+                {
                     continue;
                 }
             }
@@ -597,6 +634,25 @@ impl Gazetteer {
         out
     }
 
+    /// [`Gazetteer::may_start_lower_case_hit`] for the word `normalized[start..end]`
+    /// (not empty), reading its first two bytes directly instead of slicing.
+    #[inline(always)]
+    fn may_start_lower_case_hit_at(&self, normalized: &str, start: usize, end: usize) -> bool {
+        let len = end.wrapping_sub(start);
+        let two = normalized.as_bytes().get(start..).and_then(|r| r.first_chunk::<2>());
+        let (first, second) = match two {
+            Some(&[first, second]) if len >= 2 => (first, second),
+            Some(&[first, _]) if len == 1 => (first, 0),
+            _ => return normalized.get(start..end).is_some_and(|word| self.may_start_lower_case_hit(word)),
+        };
+        if !first.is_ascii() {
+            return true;
+        }
+        let bit = start_bit_of(first, second, len);
+        self.lower_start_bits[bit / 64] & (1 << (bit % 64)) != 0
+            && normalized.get(start..end).is_some_and(|word| self.lower_starts.contains(word))
+    }
+
     /// Whether a hit can start on a token that is not capitalised, of normalised
     /// text `word` (see [`Gazetteer::find`]).
     fn may_start_lower_case_hit(&self, word: &str) -> bool {
@@ -618,18 +674,16 @@ impl Gazetteer {
         out: &mut Vec<ListMatch>,
     ) {
         let Some(ids) = self.patterns.get(pattern) else { return };
-        let Some(first_id) = self.pattern_entries.get(ids.start as usize) else { return };
-        let n = self.entries[*first_id as usize].surface_tokens.len();
-        let range = first..first + n;
-        if range.end > tokens.len() {
-            return;
-        }
+        let Some(ids) = self.pattern_entries.get(ids.start as usize..ids.end as usize) else { return };
+        let Some(entry) = ids.first().and_then(|&id| self.entries.get(id as usize)) else { return };
+        let range = first..first + entry.surface_tokens.len();
+        let Some(hit) = tokens.get(range.clone()) else { return };
         // A name never runs across a line break.
-        if tokens[range.start + 1..range.end].iter().any(|t| t.is(TokenFlags::LINE_BREAK_BEFORE)) {
+        if hit.iter().skip(1).any(|t| t.is(TokenFlags::LINE_BREAK_BEFORE)) {
             return;
         }
-        for &id in &self.pattern_entries[ids.start as usize..ids.end as usize] {
-            if self.case_fits(&self.entries[id as usize], text, &tokens[range.clone()]) {
+        for &id in ids {
+            if self.entries.get(id as usize).is_some_and(|entry| self.case_fits(entry, text, hit)) {
                 out.push(ListMatch { tokens: range.clone(), entry: id });
             }
         }
@@ -640,15 +694,17 @@ impl Gazetteer {
         let name = &entry.source.name;
         let mut any_upper = false;
         for ((t, s), &case) in tokens.iter().zip(entry.surface_tokens.iter()).zip(entry.surface_case.iter()) {
-            let got = t.text(text);
-            let want = s.text(name);
+            // Compared as bytes first (equal bytes of a whole name token are whole
+            // characters of the text too), as strings only if they differ.
+            let got = text.as_bytes().get(t.span.start..t.span.end).unwrap_or_default();
+            let want = name.as_bytes().get(s.start..s.end).unwrap_or_default();
             let want_first_upper = case & FIRST_UPPER != 0;
             let want_has_upper = case & HAS_UPPER != 0;
             let got_caps = t.is(TokenFlags::ALL_CAPS);
             if t.is(TokenFlags::CAPITALIZED) {
                 any_upper = true;
             }
-            if same_modulo_marks(got, want) {
+            if got == want || same_modulo_marks(t.text(text), s.text(name)) {
                 continue;
             }
             if got_caps && t.is(TokenFlags::WORD) && want_has_upper {
