@@ -162,9 +162,14 @@ impl Extractor {
             let lo = mentions.partition_point(|m| m.span.start < base);
             let hi = mentions.partition_point(|m| m.span.start < end);
             local.clear();
+            // The quotation pass does not read what found a mention: the section's
+            // copies leave the list names (shared, counted references) alone.
             local.extend(mentions[lo..hi].iter().map(|m| crate::analysis::Mention {
                 span: Span::new(m.span.start - base, m.span.end - base),
-                ..m.clone()
+                kind: m.kind,
+                form: m.form,
+                entity: m.entity,
+                found_by: FoundBy::Rule(Rule::Context),
             }));
             let input = crate::quotes::QuoteInput {
                 text: &text[section.range.clone()],
