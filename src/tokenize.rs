@@ -214,26 +214,25 @@ const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
     keys
 };
 
-/// The first bytes of [`ABBREVIATIONS`], as a set of ASCII bytes: most words are
-/// told apart by this alone.
-const ABBREVIATION_FIRST_BYTES: u128 = {
-    let mut set = 0u128;
+/// The first bytes of [`ABBREVIATIONS`] of each length (up to [`PACKED_MAX`]), as
+/// sets of ASCII bytes: most words are told apart by their length and first byte alone.
+const ABBREVIATION_FIRST_BYTES: [u128; PACKED_MAX + 1] = {
+    let mut sets = [0u128; PACKED_MAX + 1];
     let mut i = 0;
     while i < ABBREVIATIONS.len() {
         let first = ABBREVIATIONS[i].as_bytes()[0];
         assert!(first < 128);
-        set |= 1 << first;
+        sets[ABBREVIATIONS[i].len()] |= 1 << first;
         i += 1;
     }
-    set
+    sets
 };
 
 /// Whether `word` (without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
     let Some(&first) = word.as_bytes().first() else { return false };
     first < 128
-        && ABBREVIATION_FIRST_BYTES & (1 << first) != 0
-        && word.len() <= PACKED_MAX
+        && ABBREVIATION_FIRST_BYTES.get(word.len()).is_some_and(|set| set & (1 << first) != 0)
         && ABBREVIATION_KEYS.binary_search(&pack_word(word.as_bytes())).is_ok()
 }
 
@@ -1144,8 +1143,9 @@ fn keeps_period(word: &str) -> bool {
         [b] => *b == b'.' || b.is_ascii_uppercase(),
         // The cheap tests first: most words fail the first byte's.
         _ if is_abbreviation(word) => true,
-        // "U.S", "U.N", "e.g", "a.m": internal periods.
-        _ if bytes.contains(&b'.') => true,
+        // "U.S", "U.N", "e.g", "a.m": internal periods. (A loop, not `contains`: the
+        // call to `memchr` costs more than a short word's bytes.)
+        _ if bytes.iter().any(|&b| b == b'.') => true,
         // One letter other than ASCII.
         [first, ..] if *first >= 0x80 && bytes.len() <= 4 => {
             let mut chars = word.chars();
@@ -1177,7 +1177,16 @@ fn ascii_punct_role(text: &str, start: usize, end: usize, b: u8) -> TokenFlags {
     match b {
         b'.' | b'!' | b'?' => TokenFlags::TERMINAL,
         b'-' => TokenFlags::DASH,
-        b'"' | b'\'' | b'`' => quote_role(text, start, end, char::from(b)),
+        b'"' | b'\'' | b'`' => {
+            // Most marks stand between ASCII characters: those need no decoding.
+            let bytes = text.as_bytes();
+            let before = start.checked_sub(1).map(|k| bytes.get(k).copied().unwrap_or(0));
+            let after = bytes.get(end).copied();
+            if before.is_some_and(|b| b >= 0x80) || after.is_some_and(|b| b >= 0x80) {
+                return quote_role(text, start, end, char::from(b));
+            }
+            quote_role_between(before.map(char::from), after.map(char::from), char::from(b))
+        }
         _ => TokenFlags::empty(),
     }
 }
@@ -1186,8 +1195,13 @@ fn ascii_punct_role(text: &str, start: usize, end: usize, b: u8) -> TokenFlags {
 /// its role.
 #[inline(never)]
 fn quote_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
+    quote_role_between(text[..start].chars().next_back(), text[end..].chars().next(), c)
+}
+
+/// [`quote_role`] of the mark `c` between the characters `before` and `after` (none
+/// at the ends of the text).
+#[inline(always)]
+fn quote_role_between(before: Option<char>, after: Option<char>, c: char) -> TokenFlags {
     let space_before = before.is_none_or(|b| b.is_whitespace() || is_opening_bracket(b));
     let space_after = after.is_none_or(|a| a.is_whitespace());
     let word_before = before.is_some_and(|b| b.is_alphanumeric());
