@@ -442,6 +442,18 @@ struct Builder<'t> {
 
 impl<'t> PieceSink<'t> for Builder<'t> {
     type Mark = (usize, Gap);
+    type Words = SpacedWords;
+
+    #[inline(always)]
+    fn take_words(&mut self) -> SpacedWords {
+        SpacedWords(std::mem::take(&mut self.tokens))
+    }
+
+    #[inline(always)]
+    fn put_words(&mut self, words: SpacedWords, after_space: bool) {
+        self.tokens = words.0;
+        self.gap = if after_space { Gap::Space } else { Gap::None };
+    }
 
     fn mark(&self) -> (usize, Gap) {
         (self.tokens.len(), self.gap)
@@ -623,10 +635,54 @@ impl Builder<'_> {
     }
 }
 
+/// The tokens of a [`Builder`], taken out of it while [`for_each_piece`] reads plain
+/// words each after one space (so that they stay in registers).
+struct SpacedWords(Vec<Token>);
+
+impl PlainWords for SpacedWords {
+    type Mark = (usize, Gap);
+
+    #[inline(always)]
+    fn mark(&self) -> (usize, Gap) {
+        (self.0.len(), Gap::Space)
+    }
+
+    #[inline(always)]
+    fn has_room(&self) -> bool {
+        self.0.len() < self.0.capacity()
+    }
+
+    #[inline(always)]
+    fn push(&mut self, start: usize, end: usize, shape: TokenFlags) {
+        // After one space: no gap flags, nothing to join.
+        self.0.push(Token { span: Span::new(start, end), flags: shape });
+    }
+}
+
+/// Where [`for_each_piece`] puts plain words that each follow one space, taken out
+/// of the sink for a run of them.
+trait PlainWords {
+    /// The sink's [`PieceSink::Mark`].
+    type Mark: Copy;
+    /// The sink's mark before the next word (after one space).
+    fn mark(&self) -> Self::Mark;
+    /// Whether [`PlainWords::push`] can go without growing: the words are left to the
+    /// sink otherwise (so that no call in the loop keeps them in memory).
+    fn has_room(&self) -> bool;
+    /// [`PieceSink::plain_word`] after one space.
+    fn push(&mut self, start: usize, end: usize, shape: TokenFlags);
+}
+
 /// Where [`for_each_piece`] reports the word-boundary pieces it finds.
 trait PieceSink<'t> {
     /// What [`PieceSink::rewind`] needs to forget the pieces reported after now.
     type Mark: Copy;
+    /// Where plain words after one space go while [`for_each_piece`] reads a run of them.
+    type Words: PlainWords<Mark = Self::Mark>;
+    /// Take the plain words out, after one space.
+    fn take_words(&mut self) -> Self::Words;
+    /// Put them back, and say whether the last piece was a space (or a word).
+    fn put_words(&mut self, words: Self::Words, after_space: bool);
     /// A run of ASCII whitespace ([`is_gap_byte`]).
     fn space(&mut self, ws: &[u8]);
     /// One space right after a piece: [`PieceSink::space`] of `" "`.
@@ -672,19 +728,7 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
             i = other_piece(text, i, sink, &mut chunk);
             continue;
         }
-        // A run of ASCII letters, digits and `_`.
-        let mut bits = class;
-        let mut j = i + 1;
-        let mut after = 0;
-        while let Some(&b) = bytes.get(j) {
-            let next = BYTE_CLASSES[usize::from(b)];
-            if next & WORD_CHAR == 0 {
-                after = next;
-                break;
-            }
-            bits |= next;
-            j += 1;
-        }
+        let (j, bits, after) = word_run(bytes, i, class);
         if j == i + 1 || (after & JOINER != 0 && !ends_before_joiner(bytes, j)) {
             // A byte that may join the run to more follows, or it is one character.
             i = other_word(
@@ -700,8 +744,61 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
         i = j;
         if after & GAP != 0 && starts_one_space(bytes, j) {
             sink.space_after_piece();
+            // Then the plain words that follow, each after one space, out of the sink.
+            let mut words = sink.take_words();
+            let (end, chunk_start, mark, after_space) = spaced_plain_words(bytes, j + 1, &mut words);
+            sink.put_words(words, after_space);
+            chunk = Chunk { start: chunk_start, mark };
+            i = end;
+        }
+    }
+}
+
+/// A run of ASCII letters, digits and `_` at `i`, whose first byte has `class` in
+/// [`BYTE_CLASSES`]: its end, the union of its bytes' classes, and the class of the
+/// byte after it (0 at the end of the text).
+#[inline(always)]
+fn word_run(bytes: &[u8], i: usize, class: ShapeBits) -> (usize, ShapeBits, ShapeBits) {
+    let mut bits = class;
+    let mut j = i + 1;
+    while let Some(&b) = bytes.get(j) {
+        let next = BYTE_CLASSES[usize::from(b)];
+        if next & WORD_CHAR == 0 {
+            return (j, bits, next);
+        }
+        bits |= next;
+        j += 1;
+    }
+    (j, bits, 0)
+}
+
+/// [`for_each_piece`] after one space, at `i`: the plain words that follow, each
+/// after one space, into `words`. Returns where to go on, where the last chunk
+/// starts and the mark there, and whether the last piece is a space (else a word
+/// not followed by one).
+#[inline(always)]
+fn spaced_plain_words<W: PlainWords>(
+    bytes: &[u8],
+    mut i: usize,
+    words: &mut W,
+) -> (usize, usize, W::Mark, bool) {
+    loop {
+        let mark = words.mark();
+        let Some(&b) = bytes.get(i) else { return (i, i, mark, true) };
+        let class = BYTE_CLASSES[usize::from(b)];
+        if class & WORD_CHAR == 0 {
+            return (i, i, mark, true);
+        }
+        let (j, bits, after) = word_run(bytes, i, class);
+        if j == i + 1 || (after & JOINER != 0 && !ends_before_joiner(bytes, j)) || !words.has_room() {
+            // Left to the general path.
+            return (i, i, mark, true);
+        }
+        words.push(i, j, shape_from_bits(bits, class));
+        if after & GAP != 0 && starts_one_space(bytes, j) {
             i = j + 1;
-            chunk = Chunk { start: i, mark: sink.mark() };
+        } else {
+            return (j, i, mark, false);
         }
     }
 }
@@ -1446,8 +1543,27 @@ mod tests {
     /// The pieces [`for_each_piece`] gives, but for whitespace.
     fn fast_pieces(text: &str) -> Vec<Shaped> {
         struct Collect<'t>(&'t str, Vec<Shaped>);
+        impl PlainWords for Collect<'_> {
+            type Mark = usize;
+            fn mark(&self) -> usize {
+                self.1.len()
+            }
+            fn has_room(&self) -> bool {
+                true
+            }
+            fn push(&mut self, start: usize, end: usize, shape: TokenFlags) {
+                self.1.push((start, self.0[start..end].to_string(), shape, false));
+            }
+        }
         impl<'t> PieceSink<'t> for Collect<'t> {
             type Mark = usize;
+            type Words = Collect<'t>;
+            fn take_words(&mut self) -> Collect<'t> {
+                Collect(self.0, std::mem::take(&mut self.1))
+            }
+            fn put_words(&mut self, words: Collect<'t>, _: bool) {
+                self.1 = words.1;
+            }
             fn mark(&self) -> usize {
                 self.1.len()
             }
