@@ -657,6 +657,12 @@ impl PlainWords for SpacedWords {
         // After one space: no gap flags, nothing to join.
         self.0.push(Token { span: Span::new(start, end), flags: shape });
     }
+
+    #[inline(always)]
+    fn push_comma(&mut self, at: usize) {
+        // What `Builder::push` gives a comma glued to a word: no punctuation role.
+        self.0.push(Token { span: Span::new(at, at + 1), flags: TokenFlags::PUNCT | TokenFlags::JOINED });
+    }
 }
 
 /// Where [`for_each_piece`] puts plain words that each follow one space, taken out
@@ -671,6 +677,9 @@ trait PlainWords {
     fn has_room(&self) -> bool;
     /// [`PieceSink::plain_word`] after one space.
     fn push(&mut self, start: usize, end: usize, shape: TokenFlags);
+    /// [`PieceSink::word`] of a comma at `at` right after a word pushed with
+    /// [`PlainWords::push`]. There must be room for it too.
+    fn push_comma(&mut self, at: usize);
 }
 
 /// Where [`for_each_piece`] reports the word-boundary pieces it finds.
@@ -797,6 +806,11 @@ fn spaced_plain_words<W: PlainWords>(
         words.push(i, j, shape_from_bits(bits, class));
         if after & GAP != 0 && starts_one_space(bytes, j) {
             i = j + 1;
+        } else if bytes.get(j) == Some(&b',') && starts_one_space(bytes, j + 1) && words.has_room() {
+            // A comma and one space, as often: the comma is a piece of its own (the
+            // space keeps it from joining the word to more).
+            words.push_comma(j);
+            i = j + 2;
         } else {
             return (j, i, mark, false);
         }
@@ -1553,6 +1567,9 @@ mod tests {
             }
             fn push(&mut self, start: usize, end: usize, shape: TokenFlags) {
                 self.1.push((start, self.0[start..end].to_string(), shape, false));
+            }
+            fn push_comma(&mut self, at: usize) {
+                self.1.push((at, ",".to_string(), TokenFlags::PUNCT, true));
             }
         }
         impl<'t> PieceSink<'t> for Collect<'t> {
