@@ -230,10 +230,15 @@ const ABBREVIATION_FIRST_BYTES: [u128; PACKED_MAX + 1] = {
 
 /// Whether `word` (without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    let Some(&first) = word.as_bytes().first() else { return false };
+    is_abbreviation_bytes(word.as_bytes())
+}
+
+/// [`is_abbreviation`] of a word's bytes.
+fn is_abbreviation_bytes(word: &[u8]) -> bool {
+    let Some(&first) = word.first() else { return false };
     first < 128
         && ABBREVIATION_FIRST_BYTES.get(word.len()).is_some_and(|set| set & (1 << first) != 0)
-        && ABBREVIATION_KEYS.binary_search(&pack_word(word.as_bytes())).is_ok()
+        && ABBREVIATION_KEYS.binary_search(&pack_word(word)).is_ok()
 }
 
 fn is_apostrophe_char(c: char) -> bool {
@@ -659,9 +664,11 @@ impl PlainWords for SpacedWords {
     }
 
     #[inline(always)]
-    fn push_comma(&mut self, at: usize) {
-        // What `Builder::push` gives a comma glued to a word: no punctuation role.
-        self.0.push(Token { span: Span::new(at, at + 1), flags: TokenFlags::PUNCT | TokenFlags::JOINED });
+    fn push_punct(&mut self, at: usize, role: TokenFlags) {
+        self.0.push(Token {
+            span: Span::new(at, at + 1),
+            flags: TokenFlags::PUNCT | TokenFlags::JOINED | role,
+        });
     }
 }
 
@@ -677,9 +684,10 @@ trait PlainWords {
     fn has_room(&self) -> bool;
     /// [`PieceSink::plain_word`] after one space.
     fn push(&mut self, start: usize, end: usize, shape: TokenFlags);
-    /// [`PieceSink::word`] of a comma at `at` right after a word pushed with
-    /// [`PlainWords::push`]. There must be room for it too.
-    fn push_comma(&mut self, at: usize);
+    /// [`PieceSink::word`] of a comma or period at `at`, of punctuation role `role`
+    /// ([`ascii_punct_role`]), right after a word pushed with [`PlainWords::push`]
+    /// that does not take it in. There must be room for it too.
+    fn push_punct(&mut self, at: usize, role: TokenFlags);
 }
 
 /// Where [`for_each_piece`] reports the word-boundary pieces it finds.
@@ -809,8 +817,20 @@ fn spaced_plain_words<W: PlainWords>(
         } else if bytes.get(j) == Some(&b',') && starts_one_space(bytes, j + 1) && words.has_room() {
             // A comma and one space, as often: the comma is a piece of its own (the
             // space keeps it from joining the word to more).
-            words.push_comma(j);
+            words.push_punct(j, TokenFlags::empty());
             i = j + 2;
+        } else if bytes.get(j) == Some(&b'.')
+            && words.has_room()
+            && !bytes.get(i..j).is_some_and(is_abbreviation_bytes)
+        {
+            // A sentence's end: the word (plain, so neither one letter nor holding a
+            // period) keeps the period only if it is an abbreviation.
+            words.push_punct(j, TokenFlags::TERMINAL);
+            if starts_one_space(bytes, j + 1) {
+                i = j + 2;
+            } else {
+                return (j + 1, i, mark, false);
+            }
         } else {
             return (j, i, mark, false);
         }
@@ -1568,8 +1588,8 @@ mod tests {
             fn push(&mut self, start: usize, end: usize, shape: TokenFlags) {
                 self.1.push((start, self.0[start..end].to_string(), shape, false));
             }
-            fn push_comma(&mut self, at: usize) {
-                self.1.push((at, ",".to_string(), TokenFlags::PUNCT, true));
+            fn push_punct(&mut self, at: usize, _: TokenFlags) {
+                self.1.push((at, self.0[at..at + 1].to_string(), TokenFlags::PUNCT, true));
             }
         }
         impl<'t> PieceSink<'t> for Collect<'t> {
