@@ -1266,6 +1266,8 @@ impl Gap {
 }
 
 /// Whether a word glued to a following period keeps it.
+// A loop rather than `contains`, whose `memchr` call costs more than a short word.
+#[allow(clippy::manual_contains)]
 fn keeps_period(word: &str) -> bool {
     let bytes = word.as_bytes();
     match bytes {
