@@ -214,27 +214,31 @@ const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
     keys
 };
 
-/// The first bytes of [`ABBREVIATIONS`], as a set of ASCII bytes: most words are
-/// told apart by this alone.
-const ABBREVIATION_FIRST_BYTES: u128 = {
-    let mut set = 0u128;
+/// The first bytes of [`ABBREVIATIONS`] of each length (up to [`PACKED_MAX`]), as
+/// sets of ASCII bytes: most words are told apart by their length and first byte alone.
+const ABBREVIATION_FIRST_BYTES: [u128; PACKED_MAX + 1] = {
+    let mut sets = [0u128; PACKED_MAX + 1];
     let mut i = 0;
     while i < ABBREVIATIONS.len() {
         let first = ABBREVIATIONS[i].as_bytes()[0];
         assert!(first < 128);
-        set |= 1 << first;
+        sets[ABBREVIATIONS[i].len()] |= 1 << first;
         i += 1;
     }
-    set
+    sets
 };
 
 /// Whether `word` (without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    let Some(&first) = word.as_bytes().first() else { return false };
+    is_abbreviation_bytes(word.as_bytes())
+}
+
+/// [`is_abbreviation`] of a word's bytes.
+fn is_abbreviation_bytes(word: &[u8]) -> bool {
+    let Some(&first) = word.first() else { return false };
     first < 128
-        && ABBREVIATION_FIRST_BYTES & (1 << first) != 0
-        && word.len() <= PACKED_MAX
-        && ABBREVIATION_KEYS.binary_search(&pack_word(word.as_bytes())).is_ok()
+        && ABBREVIATION_FIRST_BYTES.get(word.len()).is_some_and(|set| set & (1 << first) != 0)
+        && ABBREVIATION_KEYS.binary_search(&pack_word(word)).is_ok()
 }
 
 fn is_apostrophe_char(c: char) -> bool {
@@ -443,6 +447,18 @@ struct Builder<'t> {
 
 impl<'t> PieceSink<'t> for Builder<'t> {
     type Mark = (usize, Gap);
+    type Words = SpacedWords;
+
+    #[inline(always)]
+    fn take_words(&mut self) -> SpacedWords {
+        SpacedWords(std::mem::take(&mut self.tokens))
+    }
+
+    #[inline(always)]
+    fn put_words(&mut self, words: SpacedWords, after_space: bool) {
+        self.tokens = words.0;
+        self.gap = if after_space { Gap::Space } else { Gap::None };
+    }
 
     fn mark(&self) -> (usize, Gap) {
         (self.tokens.len(), self.gap)
@@ -624,10 +640,66 @@ impl Builder<'_> {
     }
 }
 
+/// The tokens of a [`Builder`], taken out of it while [`for_each_piece`] reads plain
+/// words each after one space (so that they stay in registers).
+struct SpacedWords(Vec<Token>);
+
+impl PlainWords for SpacedWords {
+    type Mark = (usize, Gap);
+
+    #[inline(always)]
+    fn mark(&self) -> (usize, Gap) {
+        (self.0.len(), Gap::Space)
+    }
+
+    #[inline(always)]
+    fn has_room(&self) -> bool {
+        self.0.len() < self.0.capacity()
+    }
+
+    #[inline(always)]
+    fn push(&mut self, start: usize, end: usize, shape: TokenFlags) {
+        // After one space: no gap flags, nothing to join.
+        self.0.push(Token { span: Span::new(start, end), flags: shape });
+    }
+
+    #[inline(always)]
+    fn push_punct(&mut self, at: usize, role: TokenFlags) {
+        self.0.push(Token {
+            span: Span::new(at, at + 1),
+            flags: TokenFlags::PUNCT | TokenFlags::JOINED | role,
+        });
+    }
+}
+
+/// Where [`for_each_piece`] puts plain words that each follow one space, taken out
+/// of the sink for a run of them.
+trait PlainWords {
+    /// The sink's [`PieceSink::Mark`].
+    type Mark: Copy;
+    /// The sink's mark before the next word (after one space).
+    fn mark(&self) -> Self::Mark;
+    /// Whether [`PlainWords::push`] can go without growing: the words are left to the
+    /// sink otherwise (so that no call in the loop keeps them in memory).
+    fn has_room(&self) -> bool;
+    /// [`PieceSink::plain_word`] after one space.
+    fn push(&mut self, start: usize, end: usize, shape: TokenFlags);
+    /// [`PieceSink::word`] of a comma or period at `at`, of punctuation role `role`
+    /// ([`ascii_punct_role`]), right after a word pushed with [`PlainWords::push`]
+    /// that does not take it in. There must be room for it too.
+    fn push_punct(&mut self, at: usize, role: TokenFlags);
+}
+
 /// Where [`for_each_piece`] reports the word-boundary pieces it finds.
 trait PieceSink<'t> {
     /// What [`PieceSink::rewind`] needs to forget the pieces reported after now.
     type Mark: Copy;
+    /// Where plain words after one space go while [`for_each_piece`] reads a run of them.
+    type Words: PlainWords<Mark = Self::Mark>;
+    /// Take the plain words out, after one space.
+    fn take_words(&mut self) -> Self::Words;
+    /// Put them back, and say whether the last piece was a space (or a word).
+    fn put_words(&mut self, words: Self::Words, after_space: bool);
     /// A run of ASCII whitespace ([`is_gap_byte`]).
     fn space(&mut self, ws: &[u8]);
     /// One space right after a piece: [`PieceSink::space`] of `" "`.
@@ -673,19 +745,7 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
             i = other_piece(text, i, sink, &mut chunk);
             continue;
         }
-        // A run of ASCII letters, digits and `_`.
-        let mut bits = class;
-        let mut j = i + 1;
-        let mut after = 0;
-        while let Some(&b) = bytes.get(j) {
-            let next = BYTE_CLASSES[usize::from(b)];
-            if next & WORD_CHAR == 0 {
-                after = next;
-                break;
-            }
-            bits |= next;
-            j += 1;
-        }
+        let (j, bits, after) = word_run(bytes, i, class);
         if j == i + 1 || (after & JOINER != 0 && !ends_before_joiner(bytes, j)) {
             // A byte that may join the run to more follows, or it is one character.
             i = other_word(
@@ -701,8 +761,78 @@ fn for_each_piece<'t, S: PieceSink<'t>>(text: &'t str, sink: &mut S) {
         i = j;
         if after & GAP != 0 && starts_one_space(bytes, j) {
             sink.space_after_piece();
+            // Then the plain words that follow, each after one space, out of the sink.
+            let mut words = sink.take_words();
+            let (end, chunk_start, mark, after_space) = spaced_plain_words(bytes, j + 1, &mut words);
+            sink.put_words(words, after_space);
+            chunk = Chunk { start: chunk_start, mark };
+            i = end;
+        }
+    }
+}
+
+/// A run of ASCII letters, digits and `_` at `i`, whose first byte has `class` in
+/// [`BYTE_CLASSES`]: its end, the union of its bytes' classes, and the class of the
+/// byte after it (0 at the end of the text).
+#[inline(always)]
+fn word_run(bytes: &[u8], i: usize, class: ShapeBits) -> (usize, ShapeBits, ShapeBits) {
+    let mut bits = class;
+    let mut j = i + 1;
+    while let Some(&b) = bytes.get(j) {
+        let next = BYTE_CLASSES[usize::from(b)];
+        if next & WORD_CHAR == 0 {
+            return (j, bits, next);
+        }
+        bits |= next;
+        j += 1;
+    }
+    (j, bits, 0)
+}
+
+/// [`for_each_piece`] after one space, at `i`: the plain words that follow, each
+/// after one space, into `words`. Returns where to go on, where the last chunk
+/// starts and the mark there, and whether the last piece is a space (else a word
+/// not followed by one).
+#[inline(always)]
+fn spaced_plain_words<W: PlainWords>(
+    bytes: &[u8],
+    mut i: usize,
+    words: &mut W,
+) -> (usize, usize, W::Mark, bool) {
+    loop {
+        let mark = words.mark();
+        let Some(&b) = bytes.get(i) else { return (i, i, mark, true) };
+        let class = BYTE_CLASSES[usize::from(b)];
+        if class & WORD_CHAR == 0 {
+            return (i, i, mark, true);
+        }
+        let (j, bits, after) = word_run(bytes, i, class);
+        if j == i + 1 || (after & JOINER != 0 && !ends_before_joiner(bytes, j)) || !words.has_room() {
+            // Left to the general path.
+            return (i, i, mark, true);
+        }
+        words.push(i, j, shape_from_bits(bits, class));
+        if after & GAP != 0 && starts_one_space(bytes, j) {
             i = j + 1;
-            chunk = Chunk { start: i, mark: sink.mark() };
+        } else if bytes.get(j) == Some(&b',') && starts_one_space(bytes, j + 1) && words.has_room() {
+            // A comma and one space, as often: the comma is a piece of its own (the
+            // space keeps it from joining the word to more).
+            words.push_punct(j, TokenFlags::empty());
+            i = j + 2;
+        } else if bytes.get(j) == Some(&b'.')
+            && words.has_room()
+            && !bytes.get(i..j).is_some_and(is_abbreviation_bytes)
+        {
+            // A sentence's end: the word (plain, so neither one letter nor holding a
+            // period) keeps the period only if it is an abbreviation.
+            words.push_punct(j, TokenFlags::TERMINAL);
+            if starts_one_space(bytes, j + 1) {
+                i = j + 2;
+            } else {
+                return (j + 1, i, mark, false);
+            }
+        } else {
+            return (j, i, mark, false);
         }
     }
 }
@@ -1136,6 +1266,8 @@ impl Gap {
 }
 
 /// Whether a word glued to a following period keeps it.
+// A loop rather than `contains`, whose `memchr` call costs more than a short word.
+#[allow(clippy::manual_contains)]
 fn keeps_period(word: &str) -> bool {
     let bytes = word.as_bytes();
     match bytes {
@@ -1144,8 +1276,9 @@ fn keeps_period(word: &str) -> bool {
         [b] => *b == b'.' || b.is_ascii_uppercase(),
         // The cheap tests first: most words fail the first byte's.
         _ if is_abbreviation(word) => true,
-        // "U.S", "U.N", "e.g", "a.m": internal periods.
-        _ if bytes.contains(&b'.') => true,
+        // "U.S", "U.N", "e.g", "a.m": internal periods. (A loop, not `contains`: the
+        // call to `memchr` costs more than a short word's bytes.)
+        _ if bytes.iter().any(|&b| b == b'.') => true,
         // One letter other than ASCII.
         [first, ..] if *first >= 0x80 && bytes.len() <= 4 => {
             let mut chars = word.chars();
@@ -1177,7 +1310,16 @@ fn ascii_punct_role(text: &str, start: usize, end: usize, b: u8) -> TokenFlags {
     match b {
         b'.' | b'!' | b'?' => TokenFlags::TERMINAL,
         b'-' => TokenFlags::DASH,
-        b'"' | b'\'' | b'`' => quote_role(text, start, end, char::from(b)),
+        b'"' | b'\'' | b'`' => {
+            // Most marks stand between ASCII characters: those need no decoding.
+            let bytes = text.as_bytes();
+            let before = start.checked_sub(1).map(|k| bytes.get(k).copied().unwrap_or(0));
+            let after = bytes.get(end).copied();
+            if before.is_some_and(|b| b >= 0x80) || after.is_some_and(|b| b >= 0x80) {
+                return quote_role(text, start, end, char::from(b));
+            }
+            quote_role_between(before.map(char::from), after.map(char::from), char::from(b))
+        }
         _ => TokenFlags::empty(),
     }
 }
@@ -1186,8 +1328,13 @@ fn ascii_punct_role(text: &str, start: usize, end: usize, b: u8) -> TokenFlags {
 /// its role.
 #[inline(never)]
 fn quote_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
+    quote_role_between(text[..start].chars().next_back(), text[end..].chars().next(), c)
+}
+
+/// [`quote_role`] of the mark `c` between the characters `before` and `after` (none
+/// at the ends of the text).
+#[inline(always)]
+fn quote_role_between(before: Option<char>, after: Option<char>, c: char) -> TokenFlags {
     let space_before = before.is_none_or(|b| b.is_whitespace() || is_opening_bracket(b));
     let space_after = after.is_none_or(|a| a.is_whitespace());
     let word_before = before.is_some_and(|b| b.is_alphanumeric());
@@ -1432,8 +1579,30 @@ mod tests {
     /// The pieces [`for_each_piece`] gives, but for whitespace.
     fn fast_pieces(text: &str) -> Vec<Shaped> {
         struct Collect<'t>(&'t str, Vec<Shaped>);
+        impl PlainWords for Collect<'_> {
+            type Mark = usize;
+            fn mark(&self) -> usize {
+                self.1.len()
+            }
+            fn has_room(&self) -> bool {
+                true
+            }
+            fn push(&mut self, start: usize, end: usize, shape: TokenFlags) {
+                self.1.push((start, self.0[start..end].to_string(), shape, false));
+            }
+            fn push_punct(&mut self, at: usize, _: TokenFlags) {
+                self.1.push((at, self.0[at..at + 1].to_string(), TokenFlags::PUNCT, true));
+            }
+        }
         impl<'t> PieceSink<'t> for Collect<'t> {
             type Mark = usize;
+            type Words = Collect<'t>;
+            fn take_words(&mut self) -> Collect<'t> {
+                Collect(self.0, std::mem::take(&mut self.1))
+            }
+            fn put_words(&mut self, words: Collect<'t>, _: bool) {
+                self.1 = words.1;
+            }
             fn mark(&self) -> usize {
                 self.1.len()
             }
