@@ -541,6 +541,23 @@ impl<'a> WordFacts<'a> {
         }
     }
 
+    /// [`vocab`](Self::vocab), where the caller only tests classes whose words all
+    /// pass `could_be` (on the normalised token's bytes): a token not looked up yet
+    /// whose text fails it has none of them, and is not looked up (cheaper than a
+    /// lookup for the many tokens beside runs that are asked once).
+    #[inline]
+    pub fn vocab_if(&self, i: usize, could_be: impl FnOnce(&[u8]) -> bool) -> Vocab {
+        let Some(cell) = self.cells.get(i) else { return Vocab::default() };
+        let cell = cell.get();
+        if cell & KNOWN != 0 {
+            Vocab(((cell >> VOCAB_SHIFT) & VOCAB_MASK) as u32)
+        } else if could_be(self.norm.token(i).as_bytes()) {
+            Vocab(((self.look_up(i) >> VOCAB_SHIFT) & VOCAB_MASK) as u32)
+        } else {
+            Vocab::default()
+        }
+    }
+
     /// The list hit covering token `i` (see [`mark_cover`](Self::mark_cover)).
     /// Panics if there is no token `i`.
     #[inline]

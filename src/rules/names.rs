@@ -26,6 +26,7 @@ use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::{TitleClass, WordInfo};
 use crate::resolve::{Candidate, Priority, PRIORITY_GUESS, PRIORITY_STRONG_RULE};
 use crate::tokenize::TokenFlags;
+use once_cell::sync::Lazy;
 use std::ops::Range;
 
 /// The most tokens a run may have. No name is longer; a longer stretch of
@@ -317,7 +318,9 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
             break;
         }
         if j + 1 < end && !breaks(j + 1) {
-            let word = cx.vocab(j);
+            // Only connectors, "&" and linking words go on: most tokens after a
+            // run are none by their first byte and length, without a lookup.
+            let word = cx.facts.vocab_if(j, may_join_names);
             if word.any(Vocab::CONNECTOR) {
                 if is_name_token(cx, j + 1) {
                     j += 2;
@@ -364,6 +367,24 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
         break;
     }
     j
+}
+
+/// Whether a normalised word has the first byte and length of a word that may
+/// join two name tokens in [`run_end`]: a connector, a linking word after a head,
+/// or "&" (the classes [`Vocab::CONNECTOR`], [`Vocab::LINKING_AFTER_HEAD`] and
+/// [`Vocab::AMPERSAND`]).
+#[inline]
+fn may_join_names(word: &[u8]) -> bool {
+    static SHAPES: Lazy<[u32; 256]> = Lazy::new(|| {
+        let mut shapes = [0u32; 256];
+        for w in CONNECTORS.iter().chain(LINKING_AFTER_HEAD).chain(&["&"]) {
+            if let Some(&first) = w.as_bytes().first() {
+                shapes[usize::from(first)] |= 1 << w.len().min(31);
+            }
+        }
+        shapes
+    });
+    word.first().is_some_and(|&first| SHAPES[usize::from(first)] & (1 << word.len().min(31)) != 0)
 }
 
 fn candidate(

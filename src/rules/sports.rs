@@ -318,7 +318,7 @@ fn team_run(cx: &Context<'_>, i: usize, end: usize) -> Option<Candidate> {
     let scored = is_score(cx, end) && !cx.shouting(i);
     let team_like = scored || {
         let plural_team = i > 0
-            && cx.vocab(i - 1).any(Vocab::THE)
+            && cx.facts.vocab_if(i - 1, |w| w == b"the").any(Vocab::THE)
             && cx.norm.token(end - 1).ends_with('s')
             && cx.tokens[end - 1].is(TokenFlags::CAPITALIZED)
             && cx.cover(end - 1) == Cover::None
