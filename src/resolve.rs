@@ -97,8 +97,10 @@ impl Rounds {
         let old = self.by_start.len();
         push_keys(candidates, from, token_count, &mut self.by_start);
         self.by_start[old..].sort();
-        // Two sorted runs, which the sort merges in one pass.
-        self.by_start.sort();
+        if old > 0 {
+            // Two sorted runs, which the sort merges in one pass.
+            self.by_start.sort();
+        }
         choose(candidates, &self.by_start)
     }
 }

@@ -118,6 +118,31 @@ pub fn vocabulary() -> impl Iterator<Item = (&'static str, Vocab)> {
     lists.into_iter().flat_map(|(words, class)| words.iter().map(move |w| (*w, class))).chain(single)
 }
 
+/// The first bytes and lengths of a set of words: a word whose first byte and
+/// length no word of the set has is not in it, which tells most tokens apart
+/// from a closed class without a lookup (see [`WordFacts::vocab_if`]).
+#[derive(Debug, Clone)]
+pub struct Shapes([u32; 256]);
+
+impl Shapes {
+    /// The shapes of `words`.
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        let mut shapes = [0u32; 256];
+        for w in words {
+            if let Some(&first) = w.as_bytes().first() {
+                shapes[usize::from(first)] |= 1 << w.len().min(31);
+            }
+        }
+        Shapes(shapes)
+    }
+
+    /// Whether `word` has the first byte and length of a word of the set.
+    #[inline]
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        word.first().is_some_and(|&first| self.0[usize::from(first)] & (1 << word.len().min(31)) != 0)
+    }
+}
+
 /// The titles that start at one token: for each length of 1 to
 /// [`TitleStarts::MAX_TOKENS`] tokens, whether that many tokens from here are a title,
 /// and of which class.

@@ -21,7 +21,7 @@
 //!
 //! What is left is not guessed: list hits inside the run still stand on their own.
 
-use super::{Context, Cover, Vocab};
+use super::{Context, Cover, Shapes, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::{TitleClass, WordInfo};
 use crate::resolve::{Candidate, Priority, PRIORITY_GUESS, PRIORITY_STRONG_RULE};
@@ -375,16 +375,17 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
 /// [`Vocab::AMPERSAND`]).
 #[inline]
 fn may_join_names(word: &[u8]) -> bool {
-    static SHAPES: Lazy<[u32; 256]> = Lazy::new(|| {
-        let mut shapes = [0u32; 256];
-        for w in CONNECTORS.iter().chain(LINKING_AFTER_HEAD).chain(&["&"]) {
-            if let Some(&first) = w.as_bytes().first() {
-                shapes[usize::from(first)] |= 1 << w.len().min(31);
-            }
-        }
-        shapes
-    });
-    word.first().is_some_and(|&first| SHAPES[usize::from(first)] & (1 << word.len().min(31)) != 0)
+    static SHAPES: Lazy<Shapes> =
+        Lazy::new(|| Shapes::of(CONNECTORS.iter().chain(LINKING_AFTER_HEAD).chain(&["&"]).copied()));
+    SHAPES.may_hold(word)
+}
+
+/// Whether a normalised word has the first byte and length of one of the
+/// [`SPEAKER_VERBS`] (the class [`Vocab::SPEAKER_VERB`]).
+#[inline]
+fn may_be_speaker_verb(word: &[u8]) -> bool {
+    static SHAPES: Lazy<Shapes> = Lazy::new(|| Shapes::of(SPEAKER_VERBS.iter().copied()));
+    SHAPES.may_hold(word)
 }
 
 fn candidate(
@@ -626,9 +627,10 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     }
     let len = run.len();
     // "Hoddle said", "said Koofi".
-    let after_verb = run.start.checked_sub(1).is_some_and(|k| cx.vocab(k).any(Vocab::SPEAKER_VERB))
+    let speaker_verb = |k: usize| cx.facts.vocab_if(k, may_be_speaker_verb).any(Vocab::SPEAKER_VERB);
+    let after_verb = run.start.checked_sub(1).is_some_and(speaker_verb)
         && cx.tokens.get(run.end).is_none_or(|t| t.is(TokenFlags::PUNCT));
-    let before_verb = cx.vocab(run.end).any(Vocab::SPEAKER_VERB);
+    let before_verb = speaker_verb(run.end);
     if (after_verb || before_verb) && len <= 4 && !run.clone().any(|k| is_ordinary_word(cx, k)) {
         out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Speaker, PRIORITY_GUESS + 5));
         return;
@@ -691,18 +693,20 @@ fn one_letter(word: &str) -> bool {
 
 /// What follows a person's name in results and profiles: "( Country )" or ", 45 ,".
 fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
-    let is = |k: usize, class: Vocab| cx.vocab(k).any(class);
-    if is(e, Vocab::OPEN_PAREN) {
+    // Each class here is one mark: a token that is not it needs no lookup.
+    let is =
+        |k: usize, class: Vocab, marks: &[&[u8]]| cx.facts.vocab_if(k, |w| marks.contains(&w)).any(class);
+    if is(e, Vocab::OPEN_PAREN, &[b"("]) {
         e + 2 < cx.tokens.len() && matches!(cx.cover(e + 1), Cover::Country) && {
             let after = cx.cover_end(e + 1);
-            is(after, Vocab::CLOSE_PAREN)
+            is(after, Vocab::CLOSE_PAREN, &[b")"])
         }
-    } else if is(e, Vocab::COMMA) {
+    } else if is(e, Vocab::COMMA, &[b","]) {
         let age = e + 1 < cx.tokens.len() && {
             let w = cx.norm.token(e + 1);
             w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
         };
-        age && is(e + 2, Vocab::COMMA | Vocab::PERIOD)
+        age && is(e + 2, Vocab::COMMA | Vocab::PERIOD, &[b",", b"."])
     } else {
         false
     }

@@ -263,7 +263,13 @@ pub fn apply(cx: &Context<'_>, runs: &Runs, candidates: &mut Vec<Candidate>) {
     let mut k = 0;
     for (index, s) in cx.sentences.iter().enumerate() {
         if let Some(recorded) = runs.of_sentence(index) {
-            candidates.extend(recorded.filter_map(|(i, end)| team_run(cx, i, end)));
+            // A plain loop: most runs are no team, and `extend` on a filter
+            // checks the room for each.
+            for (i, end) in recorded {
+                if let Some(team) = team_run(cx, i, end) {
+                    candidates.push(team);
+                }
+            }
             continue;
         }
         // Runs start at name tokens only: visit those.
