@@ -382,7 +382,8 @@ impl<'a> WordFacts<'a> {
     /// goes to `run_starts` if it is a name token ([`names::name_info`]).
     #[inline(never)]
     fn name_shaped(&self, i: usize, run_starts: &mut Vec<usize>) -> u64 {
-        let entry = self.entry(i);
+        // A name-shaped token is a word: its entry keeps the word-list facts.
+        let entry = self.word_entry(i);
         if names::name_info(WordInfo::from_bits((entry & INFO_MASK) as u32)) {
             run_starts.push(i);
         }
@@ -521,8 +522,19 @@ impl<'a> WordFacts<'a> {
     /// word-list facts for tokens that are not words), from the memo if there.
     #[inline(always)]
     fn entry(&self, i: usize) -> u64 {
+        let entry = self.word_entry(i);
+        if self.tokens[i].is(TokenFlags::WORD) {
+            entry
+        } else {
+            entry & !INFO_MASK
+        }
+    }
+
+    /// [`entry`](Self::entry) for a token that is a word.
+    #[inline(always)]
+    fn word_entry(&self, i: usize) -> u64 {
         let word = self.norm.token(i);
-        let mut entry = match pack_word(word.as_bytes()) {
+        match pack_word(word.as_bytes()) {
             Some((key, _)) if word.len() <= 8 => {
                 let tag = word.len() as u64 + 1;
                 let bits = self.memo.len().trailing_zeros();
@@ -533,11 +545,7 @@ impl<'a> WordFacts<'a> {
                 }
             }
             _ => entry_bits(self.lexicon, word),
-        };
-        if !self.tokens[i].is(TokenFlags::WORD) {
-            entry &= !INFO_MASK;
         }
-        entry
     }
 
     /// Look `word` up in the lexicon and keep its entry in the memo `slot`.
