@@ -268,14 +268,19 @@ fn class_code(class: Option<TitleClass>) -> u64 {
     }
 }
 
+/// The title class of a code of [`class_code`] (of 3 bits): one load.
 fn class_of(code: u64) -> Option<TitleClass> {
-    match code {
-        1 => Some(TitleClass::Honorific),
-        2 => Some(TitleClass::Office),
-        3 => Some(TitleClass::Role),
-        4 => Some(TitleClass::Modifier),
-        _ => None,
-    }
+    const CLASSES: [Option<TitleClass>; 8] = [
+        None,
+        Some(TitleClass::Honorific),
+        Some(TitleClass::Office),
+        Some(TitleClass::Role),
+        Some(TitleClass::Modifier),
+        None,
+        None,
+        None,
+    ];
+    CLASSES[(code & 7) as usize]
 }
 
 fn cover_code(cover: Cover) -> u64 {
@@ -289,15 +294,19 @@ fn cover_code(cover: Cover) -> u64 {
     }
 }
 
+/// The cover of a code of [`cover_code`] (of 3 bits): one load.
 fn cover_of(code: u64) -> Cover {
-    match code {
-        1 => Cover::Country,
-        2 => Cover::Place,
-        3 => Cover::Organization,
-        4 => Cover::Person,
-        5 => Cover::Demonym,
-        _ => Cover::None,
-    }
+    const COVERS: [Cover; 8] = [
+        Cover::None,
+        Cover::Country,
+        Cover::Place,
+        Cover::Organization,
+        Cover::Person,
+        Cover::Demonym,
+        Cover::None,
+        Cover::None,
+    ];
+    COVERS[(code & 7) as usize]
 }
 
 /// The bits of a cell the lexicon's entry for `word` gives ([`ENTRY_BITS`]).
