@@ -97,8 +97,10 @@ impl Rounds {
         let old = self.by_start.len();
         push_keys(candidates, from, token_count, &mut self.by_start);
         self.by_start[old..].sort();
-        // Two sorted runs, which the sort merges in one pass.
-        self.by_start.sort();
+        if old > 0 {
+            // Two sorted runs, which the sort merges in one pass.
+            self.by_start.sort();
+        }
         choose(candidates, &self.by_start)
     }
 }
@@ -160,15 +162,25 @@ fn choose(candidates: &[Candidate], by_start: &[u64]) -> Vec<usize> {
         }
         // One sortable key per candidate: longer first, then higher priority, then
         // earlier start, then input order (so equal claims resolve deterministically).
-        group.clear();
-        group.extend(by_start[k..g].iter().map(|&key| {
+        let claim = |key: u64| {
             let i = index_of(key);
             let c = &candidates[i];
             let len = (c.tokens.len().min(0xFFFF) as u64) ^ 0xFFFF;
             let priority = u64::from(u8::MAX - c.priority);
             let start = (c.tokens.start as u64).min((1 << 40) - 1);
             ((len << 48) | (priority << 40) | start, i as u32)
-        }));
+        };
+        if g == k + 2 {
+            // Two candidates (a list hit and a run over the same words, most
+            // often): the second starts inside the first, so the stronger claim
+            // alone is kept, with no sorting or marking.
+            let best = claim(by_start[k]).min(claim(by_start[k + 1]));
+            out.push(best.1 as usize);
+            k = g;
+            continue;
+        }
+        group.clear();
+        group.extend(by_start[k..g].iter().map(|&key| claim(key)));
         group.sort_unstable();
         accepted.clear();
         taken.clear();

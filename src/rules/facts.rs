@@ -118,6 +118,31 @@ pub fn vocabulary() -> impl Iterator<Item = (&'static str, Vocab)> {
     lists.into_iter().flat_map(|(words, class)| words.iter().map(move |w| (*w, class))).chain(single)
 }
 
+/// The first bytes and lengths of a set of words: a word whose first byte and
+/// length no word of the set has is not in it, which tells most tokens apart
+/// from a closed class without a lookup (see [`WordFacts::vocab_if`]).
+#[derive(Debug, Clone)]
+pub struct Shapes([u32; 256]);
+
+impl Shapes {
+    /// The shapes of `words`.
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        let mut shapes = [0u32; 256];
+        for w in words {
+            if let Some(&first) = w.as_bytes().first() {
+                shapes[usize::from(first)] |= 1 << w.len().min(31);
+            }
+        }
+        Shapes(shapes)
+    }
+
+    /// Whether `word` has the first byte and length of a word of the set.
+    #[inline]
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        word.first().is_some_and(|&first| self.0[usize::from(first)] & (1 << word.len().min(31)) != 0)
+    }
+}
+
 /// The titles that start at one token: for each length of 1 to
 /// [`TitleStarts::MAX_TOKENS`] tokens, whether that many tokens from here are a title,
 /// and of which class.
@@ -243,14 +268,19 @@ fn class_code(class: Option<TitleClass>) -> u64 {
     }
 }
 
+/// The title class of a code of [`class_code`] (of 3 bits): one load.
 fn class_of(code: u64) -> Option<TitleClass> {
-    match code {
-        1 => Some(TitleClass::Honorific),
-        2 => Some(TitleClass::Office),
-        3 => Some(TitleClass::Role),
-        4 => Some(TitleClass::Modifier),
-        _ => None,
-    }
+    const CLASSES: [Option<TitleClass>; 8] = [
+        None,
+        Some(TitleClass::Honorific),
+        Some(TitleClass::Office),
+        Some(TitleClass::Role),
+        Some(TitleClass::Modifier),
+        None,
+        None,
+        None,
+    ];
+    CLASSES[(code & 7) as usize]
 }
 
 fn cover_code(cover: Cover) -> u64 {
@@ -264,15 +294,19 @@ fn cover_code(cover: Cover) -> u64 {
     }
 }
 
+/// The cover of a code of [`cover_code`] (of 3 bits): one load.
 fn cover_of(code: u64) -> Cover {
-    match code {
-        1 => Cover::Country,
-        2 => Cover::Place,
-        3 => Cover::Organization,
-        4 => Cover::Person,
-        5 => Cover::Demonym,
-        _ => Cover::None,
-    }
+    const COVERS: [Cover; 8] = [
+        Cover::None,
+        Cover::Country,
+        Cover::Place,
+        Cover::Organization,
+        Cover::Person,
+        Cover::Demonym,
+        Cover::None,
+        Cover::None,
+    ];
+    COVERS[(code & 7) as usize]
 }
 
 /// The bits of a cell the lexicon's entry for `word` gives ([`ENTRY_BITS`]).
@@ -357,7 +391,8 @@ impl<'a> WordFacts<'a> {
     /// goes to `run_starts` if it is a name token ([`names::name_info`]).
     #[inline(never)]
     fn name_shaped(&self, i: usize, run_starts: &mut Vec<usize>) -> u64 {
-        let entry = self.entry(i);
+        // A name-shaped token is a word: its entry keeps the word-list facts.
+        let entry = self.word_entry(i);
         if names::name_info(WordInfo::from_bits((entry & INFO_MASK) as u32)) {
             run_starts.push(i);
         }
@@ -496,8 +531,19 @@ impl<'a> WordFacts<'a> {
     /// word-list facts for tokens that are not words), from the memo if there.
     #[inline(always)]
     fn entry(&self, i: usize) -> u64 {
+        let entry = self.word_entry(i);
+        if self.tokens[i].is(TokenFlags::WORD) {
+            entry
+        } else {
+            entry & !INFO_MASK
+        }
+    }
+
+    /// [`entry`](Self::entry) for a token that is a word.
+    #[inline(always)]
+    fn word_entry(&self, i: usize) -> u64 {
         let word = self.norm.token(i);
-        let mut entry = match pack_word(word.as_bytes()) {
+        match pack_word(word.as_bytes()) {
             Some((key, _)) if word.len() <= 8 => {
                 let tag = word.len() as u64 + 1;
                 let bits = self.memo.len().trailing_zeros();
@@ -508,11 +554,7 @@ impl<'a> WordFacts<'a> {
                 }
             }
             _ => entry_bits(self.lexicon, word),
-        };
-        if !self.tokens[i].is(TokenFlags::WORD) {
-            entry &= !INFO_MASK;
         }
-        entry
     }
 
     /// Look `word` up in the lexicon and keep its entry in the memo `slot`.
@@ -536,6 +578,23 @@ impl<'a> WordFacts<'a> {
     pub fn vocab(&self, i: usize) -> Vocab {
         if i < self.cells.len() {
             Vocab(((self.words(i) >> VOCAB_SHIFT) & VOCAB_MASK) as u32)
+        } else {
+            Vocab::default()
+        }
+    }
+
+    /// [`vocab`](Self::vocab), where the caller only tests classes whose words all
+    /// pass `could_be` (on the normalised token's bytes): a token not looked up yet
+    /// whose text fails it has none of them, and is not looked up (cheaper than a
+    /// lookup for the many tokens beside runs that are asked once).
+    #[inline]
+    pub fn vocab_if(&self, i: usize, could_be: impl FnOnce(&[u8]) -> bool) -> Vocab {
+        let Some(cell) = self.cells.get(i) else { return Vocab::default() };
+        let cell = cell.get();
+        if cell & KNOWN != 0 {
+            Vocab(((cell >> VOCAB_SHIFT) & VOCAB_MASK) as u32)
+        } else if could_be(self.norm.token(i).as_bytes()) {
+            Vocab(((self.look_up(i) >> VOCAB_SHIFT) & VOCAB_MASK) as u32)
         } else {
             Vocab::default()
         }

@@ -14,7 +14,7 @@ pub mod sports;
 
 use crate::analysis::{FoundBy, MentionForm};
 use crate::gazetteer::{Gazetteer, ListKind, ListMatch, Normalized};
-pub use facts::{vocabulary, TitleStarts, Vocab, WordFacts};
+pub use facts::{vocabulary, Shapes, TitleStarts, Vocab, WordFacts};
 
 use crate::lexicon::{Lexicon, WordInfo};
 use crate::resolve::{Candidate, Priority, PRIORITY_LIST, PRIORITY_USER_LIST, PRIORITY_WEAK_LIST};

@@ -21,11 +21,12 @@
 //!
 //! What is left is not guessed: list hits inside the run still stand on their own.
 
-use super::{Context, Cover, Vocab};
+use super::{Context, Cover, Shapes, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::{TitleClass, WordInfo};
 use crate::resolve::{Candidate, Priority, PRIORITY_GUESS, PRIORITY_STRONG_RULE};
 use crate::tokenize::TokenFlags;
+use once_cell::sync::Lazy;
 use std::ops::Range;
 
 /// The most tokens a run may have. No name is longer; a longer stretch of
@@ -317,7 +318,9 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
             break;
         }
         if j + 1 < end && !breaks(j + 1) {
-            let word = cx.vocab(j);
+            // Only connectors, "&" and linking words go on: most tokens after a
+            // run are none by their first byte and length, without a lookup.
+            let word = cx.facts.vocab_if(j, may_join_names);
             if word.any(Vocab::CONNECTOR) {
                 if is_name_token(cx, j + 1) {
                     j += 2;
@@ -364,6 +367,25 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
         break;
     }
     j
+}
+
+/// Whether a normalised word has the first byte and length of a word that may
+/// join two name tokens in [`run_end`]: a connector, a linking word after a head,
+/// or "&" (the classes [`Vocab::CONNECTOR`], [`Vocab::LINKING_AFTER_HEAD`] and
+/// [`Vocab::AMPERSAND`]).
+#[inline]
+fn may_join_names(word: &[u8]) -> bool {
+    static SHAPES: Lazy<Shapes> =
+        Lazy::new(|| Shapes::of(CONNECTORS.iter().chain(LINKING_AFTER_HEAD).chain(&["&"]).copied()));
+    SHAPES.may_hold(word)
+}
+
+/// Whether a normalised word has the first byte and length of one of the
+/// [`SPEAKER_VERBS`] (the class [`Vocab::SPEAKER_VERB`]).
+#[inline]
+fn may_be_speaker_verb(word: &[u8]) -> bool {
+    static SHAPES: Lazy<Shapes> = Lazy::new(|| Shapes::of(SPEAKER_VERBS.iter().copied()));
+    SHAPES.may_hold(word)
 }
 
 fn candidate(
@@ -605,9 +627,10 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     }
     let len = run.len();
     // "Hoddle said", "said Koofi".
-    let after_verb = run.start.checked_sub(1).is_some_and(|k| cx.vocab(k).any(Vocab::SPEAKER_VERB))
+    let speaker_verb = |k: usize| cx.facts.vocab_if(k, may_be_speaker_verb).any(Vocab::SPEAKER_VERB);
+    let after_verb = run.start.checked_sub(1).is_some_and(speaker_verb)
         && cx.tokens.get(run.end).is_none_or(|t| t.is(TokenFlags::PUNCT));
-    let before_verb = cx.vocab(run.end).any(Vocab::SPEAKER_VERB);
+    let before_verb = speaker_verb(run.end);
     if (after_verb || before_verb) && len <= 4 && !run.clone().any(|k| is_ordinary_word(cx, k)) {
         out.push(candidate(cx, run.clone(), EntityKind::Person, Rule::Speaker, PRIORITY_GUESS + 5));
         return;
@@ -670,18 +693,20 @@ fn one_letter(word: &str) -> bool {
 
 /// What follows a person's name in results and profiles: "( Country )" or ", 45 ,".
 fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
-    let is = |k: usize, class: Vocab| cx.vocab(k).any(class);
-    if is(e, Vocab::OPEN_PAREN) {
+    // Each class here is one mark: a token that is not it needs no lookup.
+    let is =
+        |k: usize, class: Vocab, marks: &[&[u8]]| cx.facts.vocab_if(k, |w| marks.contains(&w)).any(class);
+    if is(e, Vocab::OPEN_PAREN, &[b"("]) {
         e + 2 < cx.tokens.len() && matches!(cx.cover(e + 1), Cover::Country) && {
             let after = cx.cover_end(e + 1);
-            is(after, Vocab::CLOSE_PAREN)
+            is(after, Vocab::CLOSE_PAREN, &[b")"])
         }
-    } else if is(e, Vocab::COMMA) {
+    } else if is(e, Vocab::COMMA, &[b","]) {
         let age = e + 1 < cx.tokens.len() && {
             let w = cx.norm.token(e + 1);
             w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
         };
-        age && is(e + 2, Vocab::COMMA | Vocab::PERIOD)
+        age && is(e + 2, Vocab::COMMA | Vocab::PERIOD, &[b",", b"."])
     } else {
         false
     }

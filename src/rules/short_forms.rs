@@ -53,7 +53,9 @@ pub fn propose_from<'c>(
                         continue;
                     }
                     let word = cx.norm.token(k);
-                    if word.chars().nth(1).is_none() || cx.info(k).has(WordInfo::NON_NAME) {
+                    // Five bytes or more hold two characters: decode only shorter words.
+                    let one_char = word.len() < 5 && word.chars().nth(1).is_none();
+                    if one_char || cx.info(k).has(WordInfo::NON_NAME) {
                         continue;
                     }
                     parts.insert(word);
@@ -61,12 +63,17 @@ pub fn propose_from<'c>(
             }
             EntityKind::Organization if c.tokens.len() >= 2 => {
                 initials.clear();
-                initials.extend(
-                    c.tokens
-                        .clone()
-                        .filter(|&k| cx.tokens[k].is(TokenFlags::CAPITALIZED))
-                        .filter_map(|k| cx.norm.token(k).chars().next()),
-                );
+                for k in c.tokens.clone() {
+                    if !cx.tokens[k].is(TokenFlags::CAPITALIZED) {
+                        continue;
+                    }
+                    let word = cx.norm.token(k);
+                    // An ASCII first letter (nearly all) needs no decoding.
+                    match word.as_bytes().first() {
+                        Some(&b) if b.is_ascii() => initials.push(char::from(b)),
+                        _ => initials.extend(word.chars().next()),
+                    }
+                }
                 if initials.chars().nth(1).is_some() && !org_acronyms.contains(&initials) {
                     org_acronyms.insert(initials.clone());
                 }

@@ -263,7 +263,13 @@ pub fn apply(cx: &Context<'_>, runs: &Runs, candidates: &mut Vec<Candidate>) {
     let mut k = 0;
     for (index, s) in cx.sentences.iter().enumerate() {
         if let Some(recorded) = runs.of_sentence(index) {
-            candidates.extend(recorded.filter_map(|(i, end)| team_run(cx, i, end)));
+            // A plain loop: most runs are no team, and `extend` on a filter
+            // checks the room for each.
+            for (i, end) in recorded {
+                if let Some(team) = team_run(cx, i, end) {
+                    candidates.push(team);
+                }
+            }
             continue;
         }
         // Runs start at name tokens only: visit those.
@@ -318,7 +324,7 @@ fn team_run(cx: &Context<'_>, i: usize, end: usize) -> Option<Candidate> {
     let scored = is_score(cx, end) && !cx.shouting(i);
     let team_like = scored || {
         let plural_team = i > 0
-            && cx.vocab(i - 1).any(Vocab::THE)
+            && cx.facts.vocab_if(i - 1, |w| w == b"the").any(Vocab::THE)
             && cx.norm.token(end - 1).ends_with('s')
             && cx.tokens[end - 1].is(TokenFlags::CAPITALIZED)
             && cx.cover(end - 1) == Cover::None
