@@ -335,7 +335,16 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
 /// The tokens that may be quotation marks and those that may start reported speech
 /// ([`Doc::mark_candidates`], [`Doc::cue_candidates`]), found in one pass so that the
 /// later passes visit only them.
-fn candidates(text: &str, tokens: &[Token], vocabulary: &words::Vocabulary) -> (Vec<usize>, Vec<usize>) {
+///
+/// A short word the cue filter lets through is looked up at once (one load and two
+/// slots) and its answer kept in `vocab`: it is a candidate only when it is a cue
+/// verb or "according", and the pass over the candidates reads its entry.
+fn candidates(
+    text: &str,
+    tokens: &[Token],
+    vocabulary: &words::Vocabulary,
+    vocab: &[Cell<words::Vocab>],
+) -> (Vec<usize>, Vec<usize>) {
     let bytes = text.as_bytes();
     let (mut marks, mut cues) = (take_buffer(|b| &mut b.indices), take_buffer(|b| &mut b.indices));
     // The first byte of a token (0 when its span is not in the text).
@@ -352,7 +361,17 @@ fn candidates(text: &str, tokens: &[Token], vocabulary: &words::Vocabulary) -> (
     for (i, t) in tokens.iter().enumerate() {
         if !t.flags.intersects(not_lower) {
             if vocabulary.may_be_cue(bytes, t.span) {
-                cues.push(i);
+                // A lower-case word is no number: its entry is the vocabulary's answer.
+                let cue = match (vocabulary.get_short(bytes, t.span), vocab.get(i)) {
+                    (Some(v), Some(cell)) => {
+                        cell.set(v);
+                        v.is_verb() || v.class().any(words::WordClass::ACCORDING)
+                    }
+                    _ => true,
+                };
+                if cue {
+                    cues.push(i);
+                }
             }
         } else if t.is(TokenFlags::PUNCT) {
             // `"`, `'`, `` ` ``; `«`, `»` (0xC2 ..); `“”„‘’‹›` (0xE2 ..).
@@ -556,7 +575,21 @@ impl<'a> Doc<'a> {
         let sentence_of = sentence_of(&input.segmentation.sentences, n);
         let (paragraphs, paragraph_of) = paragraphs(input.tokens, input.segmentation, &sentence_of);
         let vocabulary = words::Vocabulary::embedded();
-        let (mark_candidates, cue_candidates) = candidates(input.text, input.tokens, vocabulary);
+        let vocab = {
+            // The part the buffer had is overwritten in a vector loop (`resize`
+            // writes one element at a time). The value is hidden from the
+            // compiler, which would otherwise call `memset`, whose `rep stosb`
+            // on blocks this size counts one instruction per byte.
+            let mut v = pop_buffer(|b| &mut b.vocab);
+            v.truncate(n);
+            let unknown = std::hint::black_box(words::Vocab::UNKNOWN);
+            for cell in &mut v {
+                *cell.get_mut() = unknown;
+            }
+            v.resize(n, Cell::new(words::Vocab::UNKNOWN));
+            v
+        };
+        let (mark_candidates, cue_candidates) = candidates(input.text, input.tokens, vocabulary, &vocab);
         Doc {
             text: input.text,
             tokens: input.tokens,
@@ -567,20 +600,7 @@ impl<'a> Doc<'a> {
             paragraph_of,
             paragraphs,
             vocabulary,
-            vocab: {
-                // The part the buffer had is overwritten in a vector loop (`resize`
-                // writes one element at a time). The value is hidden from the
-                // compiler, which would otherwise call `memset`, whose `rep stosb`
-                // on blocks this size counts one instruction per byte.
-                let mut v = pop_buffer(|b| &mut b.vocab);
-                v.truncate(n);
-                let unknown = std::hint::black_box(words::Vocab::UNKNOWN);
-                for cell in &mut v {
-                    *cell.get_mut() = unknown;
-                }
-                v.resize(n, Cell::new(words::Vocab::UNKNOWN));
-                v
-            },
+            vocab,
             mark_candidates,
             cue_candidates,
             quoted: false_flags(n),
