@@ -347,14 +347,8 @@ fn candidates(
 ) -> (Vec<usize>, Vec<usize>) {
     let bytes = text.as_bytes();
     let (mut marks, mut cues) = (take_buffer(|b| &mut b.indices), take_buffer(|b| &mut b.indices));
-    // The first byte of a token (0 when its span is not in the text).
-    let first = |t: &Token| {
-        if t.span.start < t.span.end && t.span.end <= bytes.len() {
-            bytes[t.span.start]
-        } else {
-            0
-        }
-    };
+    // Whether the token's span is in the text (not empty, not past its end).
+    let in_text = |t: &Token| t.span.start < t.span.end && t.span.end <= bytes.len();
     // Most tokens are lower-case words: one test of their flags sends them to the
     // cue filter.
     let not_lower = TokenFlags::PUNCT | TokenFlags::DIGIT | TokenFlags::CAPITALIZED;
@@ -375,10 +369,19 @@ fn candidates(
             }
         } else if t.is(TokenFlags::PUNCT) {
             // `"`, `'`, `` ` ``; `«`, `»` (0xC2 ..); `“”„‘’‹›` (0xE2 ..).
-            if matches!(first(t), b'"' | b'\'' | b'`' | 0xC2 | 0xE2) || t.is(TokenFlags::SINGLE_QUOTE) {
+            // The first byte is read before the span is checked (most punctuation is
+            // no mark): the same answer as checking first.
+            let first = bytes.get(t.span.start).copied().unwrap_or(0);
+            if (matches!(first, b'"' | b'\'' | b'`' | 0xC2 | 0xE2) && in_text(t))
+                || t.is(TokenFlags::SINGLE_QUOTE)
+            {
                 marks.push(i);
             }
-        } else if !t.is(TokenFlags::DIGIT) && first(t) == b'A' && vocabulary.may_be_cue(bytes, t.span) {
+        } else if !t.is(TokenFlags::DIGIT)
+            && bytes.get(t.span.start) == Some(&b'A')
+            && vocabulary.may_be_cue(bytes, t.span)
+        {
+            // (`may_be_cue` turns down spans that are empty or not in the text.)
             // Capitalised: only "According" starts reported speech.
             cues.push(i);
         }
