@@ -115,8 +115,10 @@ fn mark_used(
         let from = if part.start >= hint.0 { hint.1 } else { 0 };
         let a = doc.token_from(from, part.start);
         end = if part.end >= part.start { doc.token_from(a, part.end) } else { doc.token_from(0, part.end) };
-        for u in used.iter_mut().take(end).skip(a) {
-            *u = true;
+        // `a..end` within the flags (a slice filled at once, not flag by flag).
+        let n = used.len();
+        if let Some(flags) = used.get_mut(a.min(n)..end.min(n).max(a.min(n))) {
+            flags.fill(true);
         }
         *hint = (part.end, end);
     }

@@ -335,31 +335,53 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
 /// The tokens that may be quotation marks and those that may start reported speech
 /// ([`Doc::mark_candidates`], [`Doc::cue_candidates`]), found in one pass so that the
 /// later passes visit only them.
-fn candidates(text: &str, tokens: &[Token], vocabulary: &words::Vocabulary) -> (Vec<usize>, Vec<usize>) {
+///
+/// A short word the cue filter lets through is looked up at once (one load and two
+/// slots) and its answer kept in `vocab`: it is a candidate only when it is a cue
+/// verb or "according", and the pass over the candidates reads its entry.
+fn candidates(
+    text: &str,
+    tokens: &[Token],
+    vocabulary: &words::Vocabulary,
+    vocab: &[Cell<words::Vocab>],
+) -> (Vec<usize>, Vec<usize>) {
     let bytes = text.as_bytes();
     let (mut marks, mut cues) = (take_buffer(|b| &mut b.indices), take_buffer(|b| &mut b.indices));
-    // The first byte of a token (0 when its span is not in the text).
-    let first = |t: &Token| {
-        if t.span.start < t.span.end && t.span.end <= bytes.len() {
-            bytes[t.span.start]
-        } else {
-            0
-        }
-    };
+    // Whether the token's span is in the text (not empty, not past its end).
+    let in_text = |t: &Token| t.span.start < t.span.end && t.span.end <= bytes.len();
     // Most tokens are lower-case words: one test of their flags sends them to the
     // cue filter.
     let not_lower = TokenFlags::PUNCT | TokenFlags::DIGIT | TokenFlags::CAPITALIZED;
     for (i, t) in tokens.iter().enumerate() {
         if !t.flags.intersects(not_lower) {
             if vocabulary.may_be_cue(bytes, t.span) {
-                cues.push(i);
+                // A lower-case word is no number: its entry is the vocabulary's answer.
+                let cue = match (vocabulary.get_short(bytes, t.span), vocab.get(i)) {
+                    (Some(v), Some(cell)) => {
+                        cell.set(v);
+                        v.is_verb() || v.class().any(words::WordClass::ACCORDING)
+                    }
+                    _ => true,
+                };
+                if cue {
+                    cues.push(i);
+                }
             }
         } else if t.is(TokenFlags::PUNCT) {
             // `"`, `'`, `` ` ``; `«`, `»` (0xC2 ..); `“”„‘’‹›` (0xE2 ..).
-            if matches!(first(t), b'"' | b'\'' | b'`' | 0xC2 | 0xE2) || t.is(TokenFlags::SINGLE_QUOTE) {
+            // The first byte is read before the span is checked (most punctuation is
+            // no mark): the same answer as checking first.
+            let first = bytes.get(t.span.start).copied().unwrap_or(0);
+            if (matches!(first, b'"' | b'\'' | b'`' | 0xC2 | 0xE2) && in_text(t))
+                || t.is(TokenFlags::SINGLE_QUOTE)
+            {
                 marks.push(i);
             }
-        } else if !t.is(TokenFlags::DIGIT) && first(t) == b'A' && vocabulary.may_be_cue(bytes, t.span) {
+        } else if !t.is(TokenFlags::DIGIT)
+            && bytes.get(t.span.start) == Some(&b'A')
+            && vocabulary.may_be_cue(bytes, t.span)
+        {
+            // (`may_be_cue` turns down spans that are empty or not in the text.)
             // Capitalised: only "According" starts reported speech.
             cues.push(i);
         }
@@ -556,7 +578,21 @@ impl<'a> Doc<'a> {
         let sentence_of = sentence_of(&input.segmentation.sentences, n);
         let (paragraphs, paragraph_of) = paragraphs(input.tokens, input.segmentation, &sentence_of);
         let vocabulary = words::Vocabulary::embedded();
-        let (mark_candidates, cue_candidates) = candidates(input.text, input.tokens, vocabulary);
+        let vocab = {
+            // The part the buffer had is overwritten in a vector loop (`resize`
+            // writes one element at a time). The value is hidden from the
+            // compiler, which would otherwise call `memset`, whose `rep stosb`
+            // on blocks this size counts one instruction per byte.
+            let mut v = pop_buffer(|b| &mut b.vocab);
+            v.truncate(n);
+            let unknown = std::hint::black_box(words::Vocab::UNKNOWN);
+            for cell in &mut v {
+                *cell.get_mut() = unknown;
+            }
+            v.resize(n, Cell::new(words::Vocab::UNKNOWN));
+            v
+        };
+        let (mark_candidates, cue_candidates) = candidates(input.text, input.tokens, vocabulary, &vocab);
         Doc {
             text: input.text,
             tokens: input.tokens,
@@ -567,20 +603,7 @@ impl<'a> Doc<'a> {
             paragraph_of,
             paragraphs,
             vocabulary,
-            vocab: {
-                // The part the buffer had is overwritten in a vector loop (`resize`
-                // writes one element at a time). The value is hidden from the
-                // compiler, which would otherwise call `memset`, whose `rep stosb`
-                // on blocks this size counts one instruction per byte.
-                let mut v = pop_buffer(|b| &mut b.vocab);
-                v.truncate(n);
-                let unknown = std::hint::black_box(words::Vocab::UNKNOWN);
-                for cell in &mut v {
-                    *cell.get_mut() = unknown;
-                }
-                v.resize(n, Cell::new(words::Vocab::UNKNOWN));
-                v
-            },
+            vocab,
             mark_candidates,
             cue_candidates,
             quoted: false_flags(n),

@@ -626,20 +626,31 @@ impl Vocabulary {
     /// the same as `get(span.text(text))`, without going through `str`.
     #[inline(always)]
     pub fn get_at(&self, text: &str, span: Span) -> Vocab {
+        match self.get_short(text.as_bytes(), span) {
+            Some(v) => v,
+            None => self.get_long(text.as_bytes(), span),
+        }
+    }
+
+    /// [`Vocabulary::get_at`] for words of 1 to [`SHORT_MAX`] bytes that lie eight
+    /// bytes or more before the end of the text (one load, one product, two slots);
+    /// `None` for the others.
+    #[inline(always)]
+    pub fn get_short(&self, text: &[u8], span: Span) -> Option<Vocab> {
         let len = span.end.wrapping_sub(span.start);
         if len.wrapping_sub(1) < SHORT_MAX && self.short_ok {
             // Eight bytes from the start (so the word, 1 to 7 bytes, lies inside).
-            if let Some(chunk) = text.as_bytes().get(span.start..).and_then(|rest| rest.first_chunk::<8>()) {
+            if let Some(chunk) = text.get(span.start..).and_then(|rest| rest.first_chunk::<8>()) {
                 let key = short_key(ascii_lower(u64::from_le_bytes(*chunk) & MASKS[len]), len);
                 let (a, b) = short_slots(key, self.short_multiplier);
                 // The value of the slot whose key matches, if any (masks, not branches).
                 let value = |slot: usize| {
                     self.short_values[slot] & 0u32.wrapping_sub(u32::from(self.short_keys[slot] == key))
                 };
-                return Vocab(value(a) | value(b));
+                return Some(Vocab(value(a) | value(b)));
             }
         }
-        self.get_long(text.as_bytes(), span)
+        None
     }
 
     /// [`Vocabulary::get_at`] for words of more than [`SHORT_MAX`] bytes (and near the
