@@ -42,23 +42,39 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
 
     // The words of every candidate the links below look at (people without a list
     // entry, organisations), split once into one arena; candidate i's words are
-    // `arena[ends[i]..ends[i + 1]]` (none for the others). The words of people are
-    // numbered as they come (each word hashed once): `numbers` is parallel to
-    // `arena`, and names are compared, looked up and grouped as numbers from there.
+    // `arena[range.0..range.1]` for `range = word_ranges[i]` (none for the others).
+    // The words of people are numbered as they come (each word hashed once):
+    // `numbers` is parallel to `arena`, and names are compared, looked up and
+    // grouped as numbers from there. A name written again the same way (most are)
+    // shares its first writing's words: `first[i]` is the first candidate of the
+    // same kind and text (`i` itself for a first writing, `u32::MAX` for those
+    // without words), found by one hash of the text instead of one per word.
     let mut arena: Vec<&str> = Vec::with_capacity(candidates.len() * 2);
     let mut numbers: Vec<u32> = Vec::with_capacity(candidates.len() * 2);
-    let mut ends: Vec<u32> = Vec::with_capacity(candidates.len() + 1);
-    ends.push(0);
-    let mut word_numbers: HashMap<&str, u32, BuildNameHasher> = HashMap::default();
+    let mut word_ranges: Vec<(u32, u32)> = vec![(0, 0); candidates.len()];
+    let mut first: Vec<u32> = vec![u32::MAX; candidates.len()];
+    let mut written: HashMap<&str, u32, BuildNameHasher> =
+        HashMap::with_capacity_and_hasher(candidates.len() / 2, BuildNameHasher::default());
+    let mut word_numbers: HashMap<&str, u32, BuildNameHasher> =
+        HashMap::with_capacity_and_hasher(candidates.len() / 2, BuildNameHasher::default());
     let mut people = 0;
     let mut per_kind = [0usize; 4];
-    for c in &candidates {
+    for (i, c) in candidates.iter().enumerate() {
         per_kind[kind_index(c.kind)] += 1;
         if has_words(c) && (c.canonical.is_none() || acronyms) {
+            let is_person = c.kind == EntityKind::Person;
+            people += usize::from(is_person);
+            let surface = c.span.text(text);
+            let earlier = *written.entry(surface).or_insert(i as u32) as usize;
+            if earlier != i && candidates[earlier].kind == c.kind {
+                word_ranges[i] = word_ranges[earlier];
+                first[i] = earlier as u32;
+                continue;
+            }
+            first[i] = i as u32;
             let from = arena.len();
-            push_name_words(c.span.text(text), &mut arena);
-            if c.kind == EntityKind::Person {
-                people += 1;
+            push_name_words(surface, &mut arena);
+            if is_person {
                 for &word in &arena[from..] {
                     let next = word_numbers.len() as u32;
                     numbers.push(*word_numbers.entry(word).or_insert(next));
@@ -66,13 +82,20 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             } else {
                 numbers.resize(arena.len(), u32::MAX);
             }
+            word_ranges[i] = (from as u32, arena.len() as u32);
         }
-        ends.push(arena.len() as u32);
     }
     let word_count = word_numbers.len();
     drop(word_numbers);
-    let words = |i: usize| -> &[&str] { &arena[ends[i] as usize..ends[i + 1] as usize] };
-    let name_numbers = |i: usize| -> &[u32] { &numbers[ends[i] as usize..ends[i + 1] as usize] };
+    drop(written);
+    let words = |i: usize| -> &[&str] {
+        let (from, to) = word_ranges[i];
+        &arena[from as usize..to as usize]
+    };
+    let name_numbers = |i: usize| -> &[u32] {
+        let (from, to) = word_ranges[i];
+        &numbers[from as usize..to as usize]
+    };
 
     // Distinct full person names (two or more words), where each occurs (candidate
     // indices in text order), and which distinct names hold each word: a short form
@@ -95,12 +118,18 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
         if name.len() < 2 {
             continue;
         }
-        let id = *distinct.entry(name).or_insert_with(|| {
-            let id = full_names.len() as u32;
-            word_in_name.extend(distinct_words(name).map(|w| (w, id)));
-            full_names.push(name);
-            id
-        });
+        // (A repeated writing has its first writing's name.)
+        let earlier = first[i] as usize;
+        let id = if earlier < i {
+            distinct_of[earlier]
+        } else {
+            *distinct.entry(name).or_insert_with(|| {
+                let id = full_names.len() as u32;
+                word_in_name.extend(distinct_words(name).map(|w| (w, id)));
+                full_names.push(name);
+                id
+            })
+        };
         name_at.push((id, i as u32));
         distinct_of[i] = id;
         // (A word twice in a name gives a repeated candidate here, which the binary
@@ -263,6 +292,12 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let mut entity_of_candidate: Vec<usize> = vec![usize::MAX; candidates.len()];
     let mut joined = String::new();
     let mut key_words: Vec<&str> = Vec::new();
+    // A list-less candidate `f` before `i`, its own head, written as `h` is: its
+    // entity has `h`'s key.
+    let written_before = |h: usize, i: usize| {
+        let f = first[h] as usize;
+        (f < i && head[f] == f && !class[f].listed() && !class[h].listed()).then_some(f)
+    };
     for (i, c) in candidates.iter().enumerate() {
         let h = head[i];
         let hc = &candidates[h];
@@ -275,6 +310,9 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             e
         } else if h != i && entity_of_candidate[h] != usize::MAX {
             entity_of_candidate[h]
+        } else if let Some(f) = written_before(h, i) {
+            // The key of a list-less name written the same way before, as its own head.
+            entity_of_candidate[f]
         } else {
             let key: &str = match &hc.canonical {
                 Some(canon) => canon,
