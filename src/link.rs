@@ -53,10 +53,10 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let mut numbers: Vec<u32> = Vec::with_capacity(candidates.len() * 2);
     let mut word_ranges: Vec<(u32, u32)> = vec![(0, 0); candidates.len()];
     let mut first: Vec<u32> = vec![u32::MAX; candidates.len()];
-    let mut written: HashMap<&str, u32, BuildNameHasher> =
-        HashMap::with_capacity_and_hasher(candidates.len() / 2, BuildNameHasher::default());
-    let mut word_numbers: HashMap<&str, u32, BuildNameHasher> =
-        HashMap::with_capacity_and_hasher(candidates.len() / 2, BuildNameHasher::default());
+    let mut written = Table::with_capacity(candidates.len() / 2);
+    // Each word number's word, and where to find it by its text.
+    let mut word_of_number: Vec<&str> = Vec::with_capacity(candidates.len());
+    let mut word_numbers = Table::with_capacity(candidates.len() / 2);
     let mut people = 0;
     let mut per_kind = [0usize; 4];
     for (i, c) in candidates.iter().enumerate() {
@@ -65,7 +65,9 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             let is_person = c.kind == EntityKind::Person;
             people += usize::from(is_person);
             let surface = c.span.text(text);
-            let earlier = *written.entry(surface).or_insert(i as u32) as usize;
+            let earlier = written.find_or_insert(hash_str(surface), i as u32, |j| {
+                candidates.get(j as usize).is_some_and(|e| e.span.text(text) == surface)
+            }) as usize;
             if earlier != i && candidates[earlier].kind == c.kind {
                 word_ranges[i] = word_ranges[earlier];
                 first[i] = earlier as u32;
@@ -76,8 +78,14 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             push_name_words(surface, &mut arena);
             if is_person {
                 for &word in &arena[from..] {
-                    let next = word_numbers.len() as u32;
-                    numbers.push(*word_numbers.entry(word).or_insert(next));
+                    let next = word_of_number.len() as u32;
+                    let number = word_numbers.find_or_insert(hash_str(word), next, |n| {
+                        word_of_number.get(n as usize) == Some(&word)
+                    });
+                    if number == next {
+                        word_of_number.push(word);
+                    }
+                    numbers.push(number);
                 }
             } else {
                 numbers.resize(arena.len(), u32::MAX);
@@ -85,9 +93,8 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             word_ranges[i] = (from as u32, arena.len() as u32);
         }
     }
-    let word_count = word_numbers.len();
-    drop(word_numbers);
-    drop(written);
+    let word_count = word_of_number.len();
+    drop((word_numbers, word_of_number, written));
     let words = |i: usize| -> &[&str] {
         let (from, to) = word_ranges[i];
         &arena[from as usize..to as usize]
@@ -100,8 +107,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     // Distinct full person names (two or more words), where each occurs (candidate
     // indices in text order), and which distinct names hold each word: a short form
     // looks only at the few distinct names that hold its first word.
-    let mut distinct: HashMap<&[u32], u32, BuildNameHasher> =
-        HashMap::with_capacity_and_hasher(people / 4, BuildNameHasher::default());
+    let mut distinct = Table::with_capacity(people / 4);
     let mut full_names: Vec<&[u32]> = Vec::with_capacity(people / 4);
     // (distinct name, candidate), (word, distinct name), (word, candidate) pairs,
     // grouped once all are known.
@@ -123,12 +129,14 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
         let id = if earlier < i {
             distinct_of[earlier]
         } else {
-            *distinct.entry(name).or_insert_with(|| {
-                let id = full_names.len() as u32;
+            let next = full_names.len() as u32;
+            let id = distinct
+                .find_or_insert(hash_numbers(name), next, |d| full_names.get(d as usize) == Some(&name));
+            if id == next {
                 word_in_name.extend(distinct_words(name).map(|w| (w, id)));
                 full_names.push(name);
-                id
-            })
+            }
+            id
         };
         name_at.push((id, i as u32));
         distinct_of[i] = id;
@@ -499,6 +507,91 @@ impl Groups {
             _ => &[],
         }
     }
+}
+
+/// A hash table of `u32` values (indices) whose keys are kept elsewhere: the caller
+/// gives a key's hash and says whether the key of a stored value is the one looked
+/// up. Open addressing with linear probing on the hash's high bits, so a lookup
+/// costs the hash, a slot or two and one key comparison (cheaper than a `HashMap`
+/// of borrowed keys for the few thousand names of a document).
+struct Table {
+    /// (high 32 bits of the hash, value); [`Table::EMPTY`] as the value when free.
+    slots: Vec<(u32, u32)>,
+    /// Values stored.
+    len: usize,
+    /// `32 - log2(slots.len())`: a hash's slot is its high bits shifted by this.
+    shift: u32,
+}
+
+impl Table {
+    const EMPTY: u32 = u32::MAX;
+
+    /// A table for about `n` values without growing.
+    fn with_capacity(n: usize) -> Table {
+        let size = (n.saturating_mul(2)).next_power_of_two().clamp(16, 1 << 31);
+        Table { slots: vec![(0, Table::EMPTY); size], len: 0, shift: 32 - size.trailing_zeros() }
+    }
+
+    /// The stored value whose key is the one looked up (`same` says which is), or
+    /// else `value`, stored.
+    fn find_or_insert(&mut self, hash: u64, value: u32, same: impl Fn(u32) -> bool) -> u32 {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let high = (hash >> 32) as u32;
+        let mask = self.slots.len() - 1;
+        let mut at = (high >> self.shift) as usize & mask;
+        while let Some(&(h, v)) = self.slots.get(at) {
+            if v == Table::EMPTY {
+                self.slots[at] = (high, value);
+                self.len += 1;
+                return value;
+            }
+            if h == high && same(v) {
+                return v;
+            }
+            at = (at + 1) & mask;
+        }
+        value
+    }
+
+    /// Twice the slots, the values placed again from their stored hash bits.
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let shift = self.shift.saturating_sub(1);
+        let mut slots = vec![(0, Table::EMPTY); size];
+        let mask = size - 1;
+        for &(h, v) in &self.slots {
+            if v == Table::EMPTY {
+                continue;
+            }
+            let mut at = (h >> shift) as usize & mask;
+            while slots[at].1 != Table::EMPTY {
+                at = (at + 1) & mask;
+            }
+            slots[at] = (h, v);
+        }
+        self.slots = slots;
+        self.shift = shift;
+    }
+}
+
+/// The [`NameHasher`] hash of a text.
+fn hash_str(s: &str) -> u64 {
+    let mut h = NameHasher::default();
+    h.write(s.as_bytes());
+    h.add(s.len() as u64);
+    h.finish()
+}
+
+/// The [`NameHasher`] hash of a name's word numbers.
+fn hash_numbers(name: &[u32]) -> u64 {
+    let mut h = NameHasher::default();
+    for &n in name {
+        h.add(u64::from(n));
+    }
+    h.add(name.len() as u64);
+    h.finish()
 }
 
 /// An FxHash-style hasher for the short keys hashed here (words, names, lists of
