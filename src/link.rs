@@ -58,9 +58,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let mut word_of_number: Vec<&str> = Vec::with_capacity(candidates.len());
     let mut word_numbers = Table::with_capacity(candidates.len() / 2);
     let mut people = 0;
-    let mut per_kind = [0usize; 4];
     for (i, c) in candidates.iter().enumerate() {
-        per_kind[kind_index(c.kind)] += 1;
         if has_words(c) && (c.canonical.is_none() || acronyms) {
             let is_person = c.kind == EntityKind::Person;
             people += usize::from(is_person);
@@ -284,10 +282,9 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     // single spaces). Keys borrow the canonical name or the text where they can (a
     // name written with single spaces and nothing trimmed); joined words are built
     // in one reused buffer.
-    // (A document names each entity a few times: the maps start at a quarter of
-    // their kind's candidates.)
-    let mut by_key: [HashMap<Cow<'_, str>, usize, BuildNameHasher>; 4] =
-        per_kind.map(|n| HashMap::with_capacity_and_hasher(n / 4, BuildNameHasher::default()));
+    // `keys[e]` is entity `e`'s key, found by its hash and kind in `by_key`.
+    let mut by_key = Table::with_capacity(expected_entities);
+    let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(expected_entities);
     // Most list mentions repeat an entry met before, whose shared canonical name is
     // the same allocation: a direct-mapped cache from the name's address to its
     // entity answers them without hashing the name. A slot is only a hint, checked
@@ -297,6 +294,8 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let slot_of = |address: usize| ((address >> 4) ^ (address >> 14)) & (slots - 1);
     // Byte length of the text each entity's name was taken from.
     let mut name_len: Vec<usize> = Vec::with_capacity(expected_entities);
+    // How many mentions each entity has.
+    let mut mention_counts: Vec<u32> = Vec::with_capacity(expected_entities);
     let mut entity_of_candidate: Vec<usize> = vec![usize::MAX; candidates.len()];
     let mut joined = String::new();
     let mut key_words: Vec<&str> = Vec::new();
@@ -336,10 +335,17 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                     &joined
                 }
             };
-            let map = &mut by_key[kind_index(c.kind)];
-            let e = match map.get(key) {
-                Some(&e) => e,
-                None => {
+            // (The same key of another kind is another entity, told apart by `same`.)
+            let hash = hash_str(key);
+            let next = entities.len() as u32;
+            let found = by_key.find_or_insert(hash, next, |e| {
+                let e = e as usize;
+                entities.get(e).is_some_and(|entity| entity.kind == c.kind)
+                    && keys.get(e).is_some_and(|k| k == key)
+            });
+            let e = match found {
+                e if e != next => e as usize,
+                _ => {
                     let e = entities.len();
                     let mut ids = BTreeMap::new();
                     for (k, v) in hc.ids.as_deref().unwrap_or(&[]) {
@@ -348,6 +354,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                         }
                     }
                     name_len.push(hc.span.len());
+                    mention_counts.push(0);
                     entities.push(Entity { kind: c.kind, name: key.to_owned(), ids, mentions: Vec::new() });
                     let surface = hc.span.text(text);
                     let stored = match &hc.canonical {
@@ -355,7 +362,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                         None if surface == key => Cow::Borrowed(surface),
                         None => Cow::Owned(key.to_owned()),
                     };
-                    map.insert(stored, e);
+                    keys.push(stored);
                     e
                 }
             };
@@ -365,6 +372,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             e
         };
         entity_of_candidate[i] = entity;
+        mention_counts[entity] += 1;
         if c.form == MentionForm::Name && c.canonical.is_none() && c.span.len() > name_len[entity] {
             // The longest name written in the text names a list-less entity.
             name_len[entity] = c.span.len();
@@ -379,22 +387,19 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             }
         }
     }
-    drop(by_key);
-    // Each entity's mentions, in text order, in vectors of the right size.
-    let mut counts = vec![0usize; entities.len()];
-    for &e in &entity_of_candidate {
-        counts[e] += 1;
+    drop((by_key, keys));
+    // Each entity's mentions, in text order, in vectors of the right size, filled
+    // in the same pass as the mentions. The mentions take over what the candidates
+    // found them by (taken out of each candidate in place, without moving the
+    // candidates).
+    for (entity, &n) in entities.iter_mut().zip(&mention_counts) {
+        entity.mentions = Vec::with_capacity(n as usize);
     }
-    for (entity, &n) in entities.iter_mut().zip(&counts) {
-        entity.mentions.reserve_exact(n);
-    }
-    for (i, &e) in entity_of_candidate.iter().enumerate() {
-        entities[e].mentions.push(i);
-    }
-    // The mentions take over what the candidates found them by (taken out of each
-    // candidate in place, without moving the candidates).
     let mut mentions = Vec::with_capacity(candidates.len());
-    for (c, entity) in candidates.iter_mut().zip(entity_of_candidate) {
+    for (i, (c, entity)) in candidates.iter_mut().zip(entity_of_candidate).enumerate() {
+        if let Some(e) = entities.get_mut(entity) {
+            e.mentions.push(i);
+        }
         let found_by = std::mem::replace(&mut c.found_by, FoundBy::Rule(Rule::Context));
         mentions.push(Mention { span: c.span, kind: c.kind, form: c.form, entity, found_by });
     }
