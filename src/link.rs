@@ -143,10 +143,14 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
         word_at.extend(name.iter().map(|&w| (w, i as u32)));
     }
     drop(distinct);
-    // Where each distinct name occurs; which distinct names hold each word; and the
-    // candidates of the full names holding each word: all in increasing order.
+    // A full name is held only in longer ones: none is when all have two words.
+    let longest = full_names.iter().map(|name| name.len()).max().unwrap_or(0);
+    // Where each distinct name occurs; which distinct names hold each word (only
+    // needed to find longer names); and the candidates of the full names holding
+    // each word: all in increasing order.
     let occurrences_of = Groups::new(full_names.len(), &name_at);
-    let names_with_word = Groups::new(word_count, &word_in_name);
+    let names_with_word =
+        if longest > 2 { Groups::new(word_count, &word_in_name) } else { Groups::new(0, &[]) };
     let occurrences_with_word = Groups::new(word_count, &word_at);
 
     // Organisation acronyms: initials of multiword organisation names, written into
@@ -212,6 +216,9 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                 // once per distinct name (a long text repeats its names). Only the
                 // names that hold its rarest word can (in a long text, many names
                 // share a given name, few a surname); a bounded number of them.
+                if name.len() >= longest {
+                    continue;
+                }
                 let id = distinct_of[i] as usize;
                 let found = match containers_of.get(id) {
                     Some(&Some(found)) => found,
@@ -416,24 +423,22 @@ impl Class {
     const LISTED: u8 = 1 << 2;
     const ACRONYM: u8 = 1 << 3;
 
+    #[inline]
     fn of(c: &Candidate, text: &str) -> Class {
-        let mut bits = kind_index(c.kind) as u8;
+        let kind = kind_index(c.kind) as u8;
         if c.canonical.is_some() {
-            bits |= Class::LISTED;
+            Class(kind | Class::LISTED)
+        } else if is_acronym(c, text) {
+            Class(kind | Class::ACRONYM)
+        } else {
+            Class(kind)
         }
-        if is_acronym(c, text) {
-            bits |= Class::ACRONYM;
-        }
-        Class(bits)
     }
 
     fn kind(self) -> EntityKind {
-        match self.0 & 3 {
-            0 => EntityKind::Person,
-            1 => EntityKind::Organization,
-            2 => EntityKind::Country,
-            _ => EntityKind::Location,
-        }
+        const KINDS: [EntityKind; 4] =
+            [EntityKind::Person, EntityKind::Organization, EntityKind::Country, EntityKind::Location];
+        KINDS[usize::from(self.0 & 3)]
     }
 
     /// Whether the candidate has a list entry (a canonical name).
