@@ -42,43 +42,70 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
 
     // The words of every candidate the links below look at (people without a list
     // entry, organisations), split once into one arena; candidate i's words are
-    // `arena[ends[i]..ends[i + 1]]` (none for the others). The words of people are
-    // numbered as they come (each word hashed once): `numbers` is parallel to
-    // `arena`, and names are compared, looked up and grouped as numbers from there.
+    // `arena[range.0..range.1]` for `range = word_ranges[i]` (none for the others).
+    // The words of people are numbered as they come (each word hashed once):
+    // `numbers` is parallel to `arena`, and names are compared, looked up and
+    // grouped as numbers from there. A name written again the same way (most are)
+    // shares its first writing's words: `first[i]` is the first candidate of the
+    // same kind and text (`i` itself for a first writing, `u32::MAX` for those
+    // without words), found by one hash of the text instead of one per word.
     let mut arena: Vec<&str> = Vec::with_capacity(candidates.len() * 2);
     let mut numbers: Vec<u32> = Vec::with_capacity(candidates.len() * 2);
-    let mut ends: Vec<u32> = Vec::with_capacity(candidates.len() + 1);
-    ends.push(0);
-    let mut word_numbers: HashMap<&str, u32, BuildNameHasher> = HashMap::default();
+    let mut word_ranges: Vec<(u32, u32)> = vec![(0, 0); candidates.len()];
+    let mut first: Vec<u32> = vec![u32::MAX; candidates.len()];
+    let mut written = Table::with_capacity(candidates.len() / 2);
+    // Each word number's word, and where to find it by its text.
+    let mut word_of_number: Vec<&str> = Vec::with_capacity(candidates.len());
+    let mut word_numbers = Table::with_capacity(candidates.len() / 2);
     let mut people = 0;
-    let mut per_kind = [0usize; 4];
-    for c in &candidates {
-        per_kind[kind_index(c.kind)] += 1;
+    for (i, c) in candidates.iter().enumerate() {
         if has_words(c) && (c.canonical.is_none() || acronyms) {
+            let is_person = c.kind == EntityKind::Person;
+            people += usize::from(is_person);
+            let surface = c.span.text(text);
+            let earlier = written.find_or_insert(hash_str(surface), i as u32, |j| {
+                candidates.get(j as usize).is_some_and(|e| e.span.text(text) == surface)
+            }) as usize;
+            if earlier != i && candidates[earlier].kind == c.kind {
+                word_ranges[i] = word_ranges[earlier];
+                first[i] = earlier as u32;
+                continue;
+            }
+            first[i] = i as u32;
             let from = arena.len();
-            push_name_words(c.span.text(text), &mut arena);
-            if c.kind == EntityKind::Person {
-                people += 1;
+            push_name_words(surface, &mut arena);
+            if is_person {
                 for &word in &arena[from..] {
-                    let next = word_numbers.len() as u32;
-                    numbers.push(*word_numbers.entry(word).or_insert(next));
+                    let next = word_of_number.len() as u32;
+                    let number = word_numbers.find_or_insert(hash_str(word), next, |n| {
+                        word_of_number.get(n as usize) == Some(&word)
+                    });
+                    if number == next {
+                        word_of_number.push(word);
+                    }
+                    numbers.push(number);
                 }
             } else {
                 numbers.resize(arena.len(), u32::MAX);
             }
+            word_ranges[i] = (from as u32, arena.len() as u32);
         }
-        ends.push(arena.len() as u32);
     }
-    let word_count = word_numbers.len();
-    drop(word_numbers);
-    let words = |i: usize| -> &[&str] { &arena[ends[i] as usize..ends[i + 1] as usize] };
-    let name_numbers = |i: usize| -> &[u32] { &numbers[ends[i] as usize..ends[i + 1] as usize] };
+    let word_count = word_of_number.len();
+    drop((word_numbers, word_of_number, written));
+    let words = |i: usize| -> &[&str] {
+        let (from, to) = word_ranges[i];
+        &arena[from as usize..to as usize]
+    };
+    let name_numbers = |i: usize| -> &[u32] {
+        let (from, to) = word_ranges[i];
+        &numbers[from as usize..to as usize]
+    };
 
     // Distinct full person names (two or more words), where each occurs (candidate
     // indices in text order), and which distinct names hold each word: a short form
     // looks only at the few distinct names that hold its first word.
-    let mut distinct: HashMap<&[u32], u32, BuildNameHasher> =
-        HashMap::with_capacity_and_hasher(people / 4, BuildNameHasher::default());
+    let mut distinct = Table::with_capacity(people / 4);
     let mut full_names: Vec<&[u32]> = Vec::with_capacity(people / 4);
     // (distinct name, candidate), (word, distinct name), (word, candidate) pairs,
     // grouped once all are known.
@@ -95,12 +122,20 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
         if name.len() < 2 {
             continue;
         }
-        let id = *distinct.entry(name).or_insert_with(|| {
-            let id = full_names.len() as u32;
-            word_in_name.extend(distinct_words(name).map(|w| (w, id)));
-            full_names.push(name);
+        // (A repeated writing has its first writing's name.)
+        let earlier = first[i] as usize;
+        let id = if earlier < i {
+            distinct_of[earlier]
+        } else {
+            let next = full_names.len() as u32;
+            let id = distinct
+                .find_or_insert(hash_numbers(name), next, |d| full_names.get(d as usize) == Some(&name));
+            if id == next {
+                word_in_name.extend(distinct_words(name).map(|w| (w, id)));
+                full_names.push(name);
+            }
             id
-        });
+        };
         name_at.push((id, i as u32));
         distinct_of[i] = id;
         // (A word twice in a name gives a repeated candidate here, which the binary
@@ -108,10 +143,14 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
         word_at.extend(name.iter().map(|&w| (w, i as u32)));
     }
     drop(distinct);
-    // Where each distinct name occurs; which distinct names hold each word; and the
-    // candidates of the full names holding each word: all in increasing order.
+    // A full name is held only in longer ones: none is when all have two words.
+    let longest = full_names.iter().map(|name| name.len()).max().unwrap_or(0);
+    // Where each distinct name occurs; which distinct names hold each word (only
+    // needed to find longer names); and the candidates of the full names holding
+    // each word: all in increasing order.
     let occurrences_of = Groups::new(full_names.len(), &name_at);
-    let names_with_word = Groups::new(word_count, &word_in_name);
+    let names_with_word =
+        if longest > 2 { Groups::new(word_count, &word_in_name) } else { Groups::new(0, &[]) };
     let occurrences_with_word = Groups::new(word_count, &word_at);
 
     // Organisation acronyms: initials of multiword organisation names, written into
@@ -177,6 +216,9 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                 // once per distinct name (a long text repeats its names). Only the
                 // names that hold its rarest word can (in a long text, many names
                 // share a given name, few a surname); a bounded number of them.
+                if name.len() >= longest {
+                    continue;
+                }
                 let id = distinct_of[i] as usize;
                 let found = match containers_of.get(id) {
                     Some(&Some(found)) => found,
@@ -247,10 +289,9 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     // single spaces). Keys borrow the canonical name or the text where they can (a
     // name written with single spaces and nothing trimmed); joined words are built
     // in one reused buffer.
-    // (A document names each entity a few times: the maps start at a quarter of
-    // their kind's candidates.)
-    let mut by_key: [HashMap<Cow<'_, str>, usize, BuildNameHasher>; 4] =
-        per_kind.map(|n| HashMap::with_capacity_and_hasher(n / 4, BuildNameHasher::default()));
+    // `keys[e]` is entity `e`'s key, found by its hash and kind in `by_key`.
+    let mut by_key = Table::with_capacity(expected_entities);
+    let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(expected_entities);
     // Most list mentions repeat an entry met before, whose shared canonical name is
     // the same allocation: a direct-mapped cache from the name's address to its
     // entity answers them without hashing the name. A slot is only a hint, checked
@@ -260,9 +301,17 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let slot_of = |address: usize| ((address >> 4) ^ (address >> 14)) & (slots - 1);
     // Byte length of the text each entity's name was taken from.
     let mut name_len: Vec<usize> = Vec::with_capacity(expected_entities);
+    // How many mentions each entity has.
+    let mut mention_counts: Vec<u32> = Vec::with_capacity(expected_entities);
     let mut entity_of_candidate: Vec<usize> = vec![usize::MAX; candidates.len()];
     let mut joined = String::new();
     let mut key_words: Vec<&str> = Vec::new();
+    // A list-less candidate `f` before `i`, its own head, written as `h` is: its
+    // entity has `h`'s key.
+    let written_before = |h: usize, i: usize| {
+        let f = first[h] as usize;
+        (f < i && head[f] == f && !class[f].listed() && !class[h].listed()).then_some(f)
+    };
     for (i, c) in candidates.iter().enumerate() {
         let h = head[i];
         let hc = &candidates[h];
@@ -275,6 +324,9 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             e
         } else if h != i && entity_of_candidate[h] != usize::MAX {
             entity_of_candidate[h]
+        } else if let Some(f) = written_before(h, i) {
+            // The key of a list-less name written the same way before, as its own head.
+            entity_of_candidate[f]
         } else {
             let key: &str = match &hc.canonical {
                 Some(canon) => canon,
@@ -290,10 +342,17 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                     &joined
                 }
             };
-            let map = &mut by_key[kind_index(c.kind)];
-            let e = match map.get(key) {
-                Some(&e) => e,
-                None => {
+            // (The same key of another kind is another entity, told apart by `same`.)
+            let hash = hash_str(key);
+            let next = entities.len() as u32;
+            let found = by_key.find_or_insert(hash, next, |e| {
+                let e = e as usize;
+                entities.get(e).is_some_and(|entity| entity.kind == c.kind)
+                    && keys.get(e).is_some_and(|k| k == key)
+            });
+            let e = match found {
+                e if e != next => e as usize,
+                _ => {
                     let e = entities.len();
                     let mut ids = BTreeMap::new();
                     for (k, v) in hc.ids.as_deref().unwrap_or(&[]) {
@@ -302,6 +361,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                         }
                     }
                     name_len.push(hc.span.len());
+                    mention_counts.push(0);
                     entities.push(Entity { kind: c.kind, name: key.to_owned(), ids, mentions: Vec::new() });
                     let surface = hc.span.text(text);
                     let stored = match &hc.canonical {
@@ -309,7 +369,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                         None if surface == key => Cow::Borrowed(surface),
                         None => Cow::Owned(key.to_owned()),
                     };
-                    map.insert(stored, e);
+                    keys.push(stored);
                     e
                 }
             };
@@ -319,6 +379,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             e
         };
         entity_of_candidate[i] = entity;
+        mention_counts[entity] += 1;
         if c.form == MentionForm::Name && c.canonical.is_none() && c.span.len() > name_len[entity] {
             // The longest name written in the text names a list-less entity.
             name_len[entity] = c.span.len();
@@ -333,22 +394,19 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             }
         }
     }
-    drop(by_key);
-    // Each entity's mentions, in text order, in vectors of the right size.
-    let mut counts = vec![0usize; entities.len()];
-    for &e in &entity_of_candidate {
-        counts[e] += 1;
+    drop((by_key, keys));
+    // Each entity's mentions, in text order, in vectors of the right size, filled
+    // in the same pass as the mentions. The mentions take over what the candidates
+    // found them by (taken out of each candidate in place, without moving the
+    // candidates).
+    for (entity, &n) in entities.iter_mut().zip(&mention_counts) {
+        entity.mentions = Vec::with_capacity(n as usize);
     }
-    for (entity, &n) in entities.iter_mut().zip(&counts) {
-        entity.mentions.reserve_exact(n);
-    }
-    for (i, &e) in entity_of_candidate.iter().enumerate() {
-        entities[e].mentions.push(i);
-    }
-    // The mentions take over what the candidates found them by (taken out of each
-    // candidate in place, without moving the candidates).
     let mut mentions = Vec::with_capacity(candidates.len());
-    for (c, entity) in candidates.iter_mut().zip(entity_of_candidate) {
+    for (i, (c, entity)) in candidates.iter_mut().zip(entity_of_candidate).enumerate() {
+        if let Some(e) = entities.get_mut(entity) {
+            e.mentions.push(i);
+        }
         let found_by = std::mem::replace(&mut c.found_by, FoundBy::Rule(Rule::Context));
         mentions.push(Mention { span: c.span, kind: c.kind, form: c.form, entity, found_by });
     }
@@ -365,24 +423,22 @@ impl Class {
     const LISTED: u8 = 1 << 2;
     const ACRONYM: u8 = 1 << 3;
 
+    #[inline]
     fn of(c: &Candidate, text: &str) -> Class {
-        let mut bits = kind_index(c.kind) as u8;
+        let kind = kind_index(c.kind) as u8;
         if c.canonical.is_some() {
-            bits |= Class::LISTED;
+            Class(kind | Class::LISTED)
+        } else if is_acronym(c, text) {
+            Class(kind | Class::ACRONYM)
+        } else {
+            Class(kind)
         }
-        if is_acronym(c, text) {
-            bits |= Class::ACRONYM;
-        }
-        Class(bits)
     }
 
     fn kind(self) -> EntityKind {
-        match self.0 & 3 {
-            0 => EntityKind::Person,
-            1 => EntityKind::Organization,
-            2 => EntityKind::Country,
-            _ => EntityKind::Location,
-        }
+        const KINDS: [EntityKind; 4] =
+            [EntityKind::Person, EntityKind::Organization, EntityKind::Country, EntityKind::Location];
+        KINDS[usize::from(self.0 & 3)]
     }
 
     /// Whether the candidate has a list entry (a canonical name).
@@ -461,6 +517,91 @@ impl Groups {
             _ => &[],
         }
     }
+}
+
+/// A hash table of `u32` values (indices) whose keys are kept elsewhere: the caller
+/// gives a key's hash and says whether the key of a stored value is the one looked
+/// up. Open addressing with linear probing on the hash's high bits, so a lookup
+/// costs the hash, a slot or two and one key comparison (cheaper than a `HashMap`
+/// of borrowed keys for the few thousand names of a document).
+struct Table {
+    /// (high 32 bits of the hash, value); [`Table::EMPTY`] as the value when free.
+    slots: Vec<(u32, u32)>,
+    /// Values stored.
+    len: usize,
+    /// `32 - log2(slots.len())`: a hash's slot is its high bits shifted by this.
+    shift: u32,
+}
+
+impl Table {
+    const EMPTY: u32 = u32::MAX;
+
+    /// A table for about `n` values without growing.
+    fn with_capacity(n: usize) -> Table {
+        let size = (n.saturating_mul(2)).next_power_of_two().clamp(16, 1 << 31);
+        Table { slots: vec![(0, Table::EMPTY); size], len: 0, shift: 32 - size.trailing_zeros() }
+    }
+
+    /// The stored value whose key is the one looked up (`same` says which is), or
+    /// else `value`, stored.
+    fn find_or_insert(&mut self, hash: u64, value: u32, same: impl Fn(u32) -> bool) -> u32 {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let high = (hash >> 32) as u32;
+        let mask = self.slots.len() - 1;
+        let mut at = (high >> self.shift) as usize & mask;
+        while let Some(&(h, v)) = self.slots.get(at) {
+            if v == Table::EMPTY {
+                self.slots[at] = (high, value);
+                self.len += 1;
+                return value;
+            }
+            if h == high && same(v) {
+                return v;
+            }
+            at = (at + 1) & mask;
+        }
+        value
+    }
+
+    /// Twice the slots, the values placed again from their stored hash bits.
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let shift = self.shift.saturating_sub(1);
+        let mut slots = vec![(0, Table::EMPTY); size];
+        let mask = size - 1;
+        for &(h, v) in &self.slots {
+            if v == Table::EMPTY {
+                continue;
+            }
+            let mut at = (h >> shift) as usize & mask;
+            while slots[at].1 != Table::EMPTY {
+                at = (at + 1) & mask;
+            }
+            slots[at] = (h, v);
+        }
+        self.slots = slots;
+        self.shift = shift;
+    }
+}
+
+/// The [`NameHasher`] hash of a text.
+fn hash_str(s: &str) -> u64 {
+    let mut h = NameHasher::default();
+    h.write(s.as_bytes());
+    h.add(s.len() as u64);
+    h.finish()
+}
+
+/// The [`NameHasher`] hash of a name's word numbers.
+fn hash_numbers(name: &[u32]) -> u64 {
+    let mut h = NameHasher::default();
+    for &n in name {
+        h.add(u64::from(n));
+    }
+    h.add(name.len() as u64);
+    h.finish()
 }
 
 /// An FxHash-style hasher for the short keys hashed here (words, names, lists of
