@@ -1266,8 +1266,7 @@ impl Gap {
 }
 
 /// Whether a word glued to a following period keeps it.
-// A loop rather than `contains`, whose `memchr` call costs more than a short word.
-#[allow(clippy::manual_contains)]
+#[allow(clippy::manual_contains)] // see the loop below
 fn keeps_period(word: &str) -> bool {
     let bytes = word.as_bytes();
     match bytes {

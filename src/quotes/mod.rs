@@ -431,10 +431,20 @@ pub(crate) fn word_tag(word: &str) -> u32 {
     h | 1
 }
 
-/// `items.partition_point(pred)` when every item before `from` satisfies `pred` (and
-/// `pred` is true on a prefix of `items`), found by galloping from `from`: a few
-/// steps when the answer is near.
-pub(crate) fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+/// `items.partition_point(pred)` (`pred` true on a prefix of `items`), found by
+/// galloping from `from` when every item before it satisfies `pred` (a few steps when
+/// the answer is near), else by a binary search over all of them.
+fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    if from > items.len() || (from > 0 && !pred(&items[from - 1])) {
+        return items.partition_point(pred);
+    }
+    gallop(items, from, pred)
+}
+
+/// The first item at or after `from` (clamped to the length) that does not satisfy
+/// `pred`, `pred` being true on a prefix of `items[from..]`: galloping, then a binary
+/// search in the last step.
+fn gallop<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
     // Every item of `from..lo` satisfies `pred`; the answer is at most `lo + step - 1`.
     let mut lo = from.min(items.len());
     let mut step = 1;
@@ -578,20 +588,8 @@ impl<'a> Doc<'a> {
         let sentence_of = sentence_of(&input.segmentation.sentences, n);
         let (paragraphs, paragraph_of) = paragraphs(input.tokens, input.segmentation, &sentence_of);
         let vocabulary = words::Vocabulary::embedded();
-        let vocab = {
-            // The part the buffer had is overwritten in a vector loop (`resize`
-            // writes one element at a time). The value is hidden from the
-            // compiler, which would otherwise call `memset`, whose `rep stosb`
-            // on blocks this size counts one instruction per byte.
-            let mut v = pop_buffer(|b| &mut b.vocab);
-            v.truncate(n);
-            let unknown = std::hint::black_box(words::Vocab::UNKNOWN);
-            for cell in &mut v {
-                *cell.get_mut() = unknown;
-            }
-            v.resize(n, Cell::new(words::Vocab::UNKNOWN));
-            v
-        };
+        let mut vocab = take_buffer(|b| &mut b.vocab);
+        vocab.resize(n, Cell::new(words::Vocab::UNKNOWN));
         let (mark_candidates, cue_candidates) = candidates(input.text, input.tokens, vocabulary, &vocab);
         Doc {
             text: input.text,
@@ -668,17 +666,7 @@ impl<'a> Doc<'a> {
     /// offset)` when every token before `from` starts before `offset`, found by
     /// galloping from `from`, in a few steps when the token is near.
     pub fn token_from(&self, from: usize, offset: usize) -> usize {
-        let tokens = self.tokens;
-        // Every token of `from..lo` starts before `offset`; the answer is at most
-        // `lo + step - 1`.
-        let mut lo = from.min(tokens.len());
-        let mut step = 1;
-        while tokens.get(lo + step - 1).is_some_and(|t| t.span.start < offset) {
-            lo += step;
-            step *= 2;
-        }
-        let hi = (lo + step - 1).min(tokens.len());
-        lo + tokens[lo..hi].partition_point(|t| t.span.start < offset)
+        gallop(self.tokens, from, |t| t.span.start < offset)
     }
 
     /// The mentions that overlap the byte span `span`: those from the first that ends
@@ -686,18 +674,9 @@ impl<'a> Doc<'a> {
     /// searches would find them, galloping from where the last call found its first).
     pub fn mentions_in(&self, span: Span) -> &'a [Mention] {
         let mentions = self.mentions;
-        let ends_before = |m: &Mention| m.span.end <= span.start;
-        let hint = self.mention_hint.get();
-        let from =
-            if hint <= mentions.len() && (hint == 0 || ends_before(&mentions[hint - 1])) { hint } else { 0 };
-        let lo = partition_from(mentions, from, ends_before);
+        let lo = partition_from(mentions, self.mention_hint.get(), |m| m.span.end <= span.start);
         self.mention_hint.set(lo);
-        let starts_before = |m: &Mention| m.span.start < span.end;
-        let hi = if lo == 0 || starts_before(&mentions[lo - 1]) {
-            partition_from(mentions, lo, starts_before)
-        } else {
-            mentions.partition_point(starts_before)
-        };
+        let hi = partition_from(mentions, lo, |m| m.span.start < span.end);
         mentions.get(lo..hi.max(lo)).unwrap_or(&[])
     }
 
@@ -705,14 +684,7 @@ impl<'a> Doc<'a> {
     /// would find it, galloping from the first mention of the last
     /// [`Doc::mentions_in`]: the rules look back from the speaker phrase).
     pub fn mentions_before(&self, offset: usize) -> usize {
-        let mentions = self.mentions;
-        let before = |m: &Mention| m.span.start < offset;
-        let hint = self.mention_hint.get();
-        if hint <= mentions.len() && (hint == 0 || before(&mentions[hint - 1])) {
-            partition_from(mentions, hint, before)
-        } else {
-            mentions.partition_point(before)
-        }
+        partition_from(self.mentions, self.mention_hint.get(), |m| m.span.start < offset)
     }
 
     /// The gender of entity `e` (`Unknown` for anything but people).

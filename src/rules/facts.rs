@@ -136,6 +136,12 @@ impl Shapes {
         Shapes(shapes)
     }
 
+    /// The shapes of the words [`vocabulary`] puts in any of `classes`: a token
+    /// without one of them is in none of these classes.
+    pub fn of_classes(classes: Vocab) -> Shapes {
+        Shapes::of(vocabulary().filter(|(_, class)| class.any(classes)).map(|(word, _)| word))
+    }
+
     /// Whether `word` has the first byte and length of a word of the set.
     #[inline]
     pub fn may_hold(&self, word: &[u8]) -> bool {

@@ -376,7 +376,7 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
 #[inline]
 fn may_join_names(word: &[u8]) -> bool {
     static SHAPES: Lazy<Shapes> =
-        Lazy::new(|| Shapes::of(CONNECTORS.iter().chain(LINKING_AFTER_HEAD).chain(&["&"]).copied()));
+        Lazy::new(|| Shapes::of_classes(Vocab::CONNECTOR | Vocab::LINKING_AFTER_HEAD | Vocab::AMPERSAND));
     SHAPES.may_hold(word)
 }
 
@@ -384,7 +384,17 @@ fn may_join_names(word: &[u8]) -> bool {
 /// [`SPEAKER_VERBS`] (the class [`Vocab::SPEAKER_VERB`]).
 #[inline]
 fn may_be_speaker_verb(word: &[u8]) -> bool {
-    static SHAPES: Lazy<Shapes> = Lazy::new(|| Shapes::of(SPEAKER_VERBS.iter().copied()));
+    static SHAPES: Lazy<Shapes> = Lazy::new(|| Shapes::of_classes(Vocab::SPEAKER_VERB));
+    SHAPES.may_hold(word)
+}
+
+/// Whether a normalised word has the first byte and length of one of the marks
+/// [`person_context_after`] looks for ("(", ")", ",", ".").
+#[inline]
+fn may_be_context_mark(word: &[u8]) -> bool {
+    static SHAPES: Lazy<Shapes> = Lazy::new(|| {
+        Shapes::of_classes(Vocab::OPEN_PAREN | Vocab::CLOSE_PAREN | Vocab::COMMA | Vocab::PERIOD)
+    });
     SHAPES.may_hold(word)
 }
 
@@ -693,20 +703,19 @@ fn one_letter(word: &str) -> bool {
 
 /// What follows a person's name in results and profiles: "( Country )" or ", 45 ,".
 fn person_context_after(cx: &Context<'_>, e: usize) -> bool {
-    // Each class here is one mark: a token that is not it needs no lookup.
-    let is =
-        |k: usize, class: Vocab, marks: &[&[u8]]| cx.facts.vocab_if(k, |w| marks.contains(&w)).any(class);
-    if is(e, Vocab::OPEN_PAREN, &[b"("]) {
+    // A token that is none of the marks needs no lookup.
+    let is = |k: usize, class: Vocab| cx.facts.vocab_if(k, may_be_context_mark).any(class);
+    if is(e, Vocab::OPEN_PAREN) {
         e + 2 < cx.tokens.len() && matches!(cx.cover(e + 1), Cover::Country) && {
             let after = cx.cover_end(e + 1);
-            is(after, Vocab::CLOSE_PAREN, &[b")"])
+            is(after, Vocab::CLOSE_PAREN)
         }
-    } else if is(e, Vocab::COMMA, &[b","]) {
+    } else if is(e, Vocab::COMMA) {
         let age = e + 1 < cx.tokens.len() && {
             let w = cx.norm.token(e + 1);
             w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
         };
-        age && is(e + 2, Vocab::COMMA | Vocab::PERIOD, &[b",", b"."])
+        age && is(e + 2, Vocab::COMMA | Vocab::PERIOD)
     } else {
         false
     }

@@ -7,7 +7,7 @@
 //! stay countries (national sides are named after their country and tagged as such).
 
 use super::names::{is_initial, is_name_token, run_end, Runs};
-use super::{Context, Cover, Vocab};
+use super::{Context, Cover, Shapes, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::WordInfo;
 use crate::resolve::{Candidate, PRIORITY_GUESS};
@@ -196,16 +196,8 @@ pub fn is_sports(cx: &Context<'_>) -> bool {
 /// [`SPORTS_WORDS`], the only words the lexicon marks [`WordInfo::SPORTS`]: the
 /// others need no lookup.
 fn may_be_sports_word(word: &str) -> bool {
-    static SHAPES: Lazy<[u32; 256]> = Lazy::new(|| {
-        let mut shapes = [0u32; 256];
-        for w in SPORTS_WORDS {
-            if let Some(&first) = w.as_bytes().first() {
-                shapes[usize::from(first)] |= 1 << w.len().min(31);
-            }
-        }
-        shapes
-    });
-    word.as_bytes().first().is_some_and(|&first| SHAPES[usize::from(first)] & (1 << word.len().min(31)) != 0)
+    static SHAPES: Lazy<Shapes> = Lazy::new(|| Shapes::of(SPORTS_WORDS.iter().copied()));
+    SHAPES.may_hold(word.as_bytes())
 }
 
 /// A small whole number: a score or a points total, not a year or a date.
@@ -324,7 +316,7 @@ fn team_run(cx: &Context<'_>, i: usize, end: usize) -> Option<Candidate> {
     let scored = is_score(cx, end) && !cx.shouting(i);
     let team_like = scored || {
         let plural_team = i > 0
-            && cx.facts.vocab_if(i - 1, |w| w == b"the").any(Vocab::THE)
+            && cx.facts.vocab_if(i - 1, may_be_the).any(Vocab::THE)
             && cx.norm.token(end - 1).ends_with('s')
             && cx.tokens[end - 1].is(TokenFlags::CAPITALIZED)
             && cx.cover(end - 1) == Cover::None
@@ -360,4 +352,12 @@ fn team(cx: &Context<'_>, range: std::ops::Range<usize>) -> Candidate {
         found_by: FoundBy::Rule(Rule::Context),
         priority: PRIORITY_GUESS + 8,
     }
+}
+
+/// Whether a normalised word has the first byte and length of "the" (the class
+/// [`Vocab::THE`]), before the plural team [`team_run`] tests.
+#[inline]
+fn may_be_the(word: &[u8]) -> bool {
+    static SHAPES: Lazy<Shapes> = Lazy::new(|| Shapes::of_classes(Vocab::THE));
+    SHAPES.may_hold(word)
 }
