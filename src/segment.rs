@@ -26,6 +26,7 @@
 use crate::span::Span;
 use crate::tokenize::{Token, TokenFlags};
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A paragraph: its span and the tokens inside it.
@@ -146,7 +147,10 @@ pub fn segment(text: &str, tokens: &[Token]) -> Segmentation {
         paragraphs: Vec::with_capacity(tokens.len() / 20 + 4),
         sentences: Vec::with_capacity(tokens.len() / 12 + 4),
     };
-    let wrapped = is_hard_wrapped(text);
+    // Only a single line break asks whether the text is hard wrapped: most texts
+    // break lines in pairs and are never scanned for it.
+    let wrapped = HardWrap { text, known: OnceCell::new() };
+    let wrapped = &wrapped;
     let mut para_start = 0;
     let mut sent_start = 0;
     let mut closing = ClosingRun::default();
@@ -222,9 +226,22 @@ fn push_sentence(seg: &mut Segmentation, tokens: &[Token], range: Range<usize>) 
     });
 }
 
+/// Whether a text is hard wrapped ([`is_hard_wrapped`]), found out when first asked.
+struct HardWrap<'t> {
+    text: &'t str,
+    known: OnceCell<bool>,
+}
+
+impl HardWrap<'_> {
+    /// [`is_hard_wrapped`] of the text.
+    fn get(&self) -> bool {
+        *self.known.get_or_init(|| is_hard_wrapped(self.text))
+    }
+}
+
 /// Whether a paragraph starts at token `i`.
 #[inline(always)]
-fn paragraph_break(text: &str, tokens: &[Token], i: usize, wrapped: bool) -> bool {
+fn paragraph_break(text: &str, tokens: &[Token], i: usize, wrapped: &HardWrap<'_>) -> bool {
     // Most tokens follow no line break: only those need a closer look.
     tokens[i].is(TokenFlags::LINE_BREAK_BEFORE)
         && i != 0
@@ -233,22 +250,17 @@ fn paragraph_break(text: &str, tokens: &[Token], i: usize, wrapped: bool) -> boo
 
 /// [`paragraph_break`] at a token `i > 0` after a line break.
 #[inline(never)]
-fn paragraph_break_after_line(text: &str, tokens: &[Token], i: usize, wrapped: bool) -> bool {
+fn paragraph_break_after_line(text: &str, tokens: &[Token], i: usize, wrapped: &HardWrap<'_>) -> bool {
     let t = &tokens[i];
+    if !t.is(TokenFlags::BLANK_LINE_BEFORE) {
+        return !wrapped.get();
+    }
+    // A blank line in mid-sentence is a stray break, not a paragraph: it is one
+    // where the line before closes or the next does not start in lower case.
     let prev = &tokens[i - 1];
-    let prev_closes = prev.is(TokenFlags::TERMINAL)
-        || prev.is(TokenFlags::QUOTE_CLOSE)
+    prev.flags.intersects(TokenFlags::TERMINAL | TokenFlags::QUOTE_CLOSE | TokenFlags::ABBREVIATION)
         || matches!(prev.text(text), ":" | ")" | "]" | ";")
-        || prev.is(TokenFlags::ABBREVIATION);
-    let next_lower = t.text(text).chars().next().is_some_and(|c| c.is_lowercase());
-    if t.is(TokenFlags::BLANK_LINE_BEFORE) {
-        // A blank line in mid-sentence is a stray break, not a paragraph.
-        return prev_closes || !next_lower;
-    }
-    if wrapped {
-        return false;
-    }
-    true
+        || !t.text(text).chars().next().is_some_and(|c| c.is_lowercase())
 }
 
 /// The last run of closing tokens (quotes, brackets, more terminal punctuation)

@@ -896,6 +896,13 @@ fn other_piece<'t, S: PieceSink<'t>>(
         let end = if b == b' ' && !bytes.get(i + 1).is_some_and(|&b| is_gap_byte(b)) {
             sink.space(b" ");
             i + 1
+        } else if b == b'\n'
+            && bytes.get(i + 1) == Some(&b'\n')
+            && !bytes.get(i + 2).is_some_and(|&b| is_gap_byte(b))
+        {
+            // Then a blank line, as between paragraphs.
+            sink.space(b"\n\n");
+            i + 2
         } else {
             let rest = bytes.get(i + 1..).unwrap_or_default();
             let end = rest.iter().position(|&b| !is_gap_byte(b)).map_or(bytes.len(), |k| i + 1 + k);
@@ -1219,8 +1226,10 @@ impl Gap {
     /// [`Gap::with`] for ASCII whitespace, on bytes.
     fn with_ascii(self, ws: &[u8]) -> Gap {
         let mut g = self.spaced();
-        if ws == b" " {
-            return g;
+        match ws {
+            b" " => return g,
+            b"\n\n" => return g.newline().newline(),
+            _ => {}
         }
         let mut prev_cr = false;
         for &b in ws {
@@ -1312,12 +1321,18 @@ fn ascii_punct_role(text: &str, start: usize, end: usize, b: u8) -> TokenFlags {
         b'"' | b'\'' | b'`' => {
             // Most marks stand between ASCII characters: those need no decoding.
             let bytes = text.as_bytes();
-            let before = start.checked_sub(1).map(|k| bytes.get(k).copied().unwrap_or(0));
-            let after = bytes.get(end).copied();
-            if before.is_some_and(|b| b >= 0x80) || after.is_some_and(|b| b >= 0x80) {
-                return quote_role(text, start, end, char::from(b));
+            let before = match start.checked_sub(1) {
+                None => Some(EDGE),
+                Some(k) => bytes.get(k).and_then(|&b| ASCII_AROUND.get(usize::from(b))).copied(),
+            };
+            let after = match bytes.get(end) {
+                None => Some(EDGE),
+                Some(&b) => ASCII_AROUND.get(usize::from(b)).copied(),
+            };
+            match (before, after) {
+                (Some(before), Some(after)) => quote_role_between(before, after, char::from(b)),
+                _ => quote_role(text, start, end, char::from(b)),
             }
-            quote_role_between(before.map(char::from), after.map(char::from), char::from(b))
         }
         _ => TokenFlags::empty(),
     }
@@ -1327,22 +1342,86 @@ fn ascii_punct_role(text: &str, start: usize, end: usize, b: u8) -> TokenFlags {
 /// its role.
 #[inline(never)]
 fn quote_role(text: &str, start: usize, end: usize, c: char) -> TokenFlags {
-    quote_role_between(text[..start].chars().next_back(), text[end..].chars().next(), c)
+    let around = |c: Option<char>| c.map_or(EDGE, around_char);
+    quote_role_between(around(text[..start].chars().next_back()), around(text[end..].chars().next()), c)
 }
 
-/// [`quote_role`] of the mark `c` between the characters `before` and `after` (none
-/// at the ends of the text).
+/// What [`quote_role_between`] asks of a character beside a quotation mark: a set of
+/// the bits below.
+type Around = u8;
+/// Whitespace.
+const AROUND_SPACE: Around = 1;
+/// An opening bracket: `(`, `[`, `{`, `<`.
+const AROUND_BRACKET: Around = 2;
+/// A dash, or a mark after which a quotation opens: `"`, `“`, `‘`, `'`, `«`, `„`,
+/// `/`, `:`.
+const AROUND_OPENER: Around = 4;
+/// A letter or digit.
+const AROUND_ALNUM: Around = 8;
+/// `s` or `S`.
+const AROUND_S: Around = 16;
+/// An ASCII digit.
+const AROUND_DIGIT: Around = 32;
+/// What the start or end of the text counts as: a space.
+const EDGE: Around = AROUND_SPACE;
+
+/// The [`Around`] bits of a character.
+fn around_char(c: char) -> Around {
+    if c.is_ascii() {
+        return ASCII_AROUND[c as usize];
+    }
+    let mut bits = 0;
+    if c.is_whitespace() {
+        bits |= AROUND_SPACE;
+    }
+    if is_dash_char(c) || matches!(c, '“' | '‘' | '«' | '„') {
+        bits |= AROUND_OPENER;
+    }
+    if c.is_alphanumeric() {
+        bits |= AROUND_ALNUM;
+    }
+    bits
+}
+
+/// [`around_char`] of each ASCII character.
+const ASCII_AROUND: [Around; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut bits = 0;
+        if is_gap_byte(c) {
+            bits |= AROUND_SPACE;
+        }
+        if matches!(c, b'(' | b'[' | b'{' | b'<') {
+            bits |= AROUND_BRACKET;
+        }
+        if matches!(c, b'-' | b'"' | b'\'' | b'/' | b':') {
+            bits |= AROUND_OPENER;
+        }
+        if c.is_ascii_alphanumeric() {
+            bits |= AROUND_ALNUM;
+        }
+        if matches!(c, b's' | b'S') {
+            bits |= AROUND_S;
+        }
+        if c.is_ascii_digit() {
+            bits |= AROUND_DIGIT;
+        }
+        table[b] = bits;
+        b += 1;
+    }
+    table
+};
+
+/// [`quote_role`] of the mark `c` between characters of [`Around`] bits `before`
+/// and `after` ([`EDGE`] at the ends of the text).
 #[inline(always)]
-fn quote_role_between(before: Option<char>, after: Option<char>, c: char) -> TokenFlags {
-    let space_before = before.is_none_or(|b| b.is_whitespace() || is_opening_bracket(b));
-    let space_after = after.is_none_or(|a| a.is_whitespace());
-    let word_before = before.is_some_and(|b| b.is_alphanumeric());
-    let open_ctx = before.is_none_or(|b| {
-        b.is_whitespace()
-            || is_opening_bracket(b)
-            || is_dash_char(b)
-            || matches!(b, '"' | '“' | '‘' | '\'' | '«' | '„' | '/' | ':')
-    });
+fn quote_role_between(before: Around, after: Around, c: char) -> TokenFlags {
+    let space_before = before & (AROUND_SPACE | AROUND_BRACKET) != 0;
+    let space_after = after & AROUND_SPACE != 0;
+    let word_before = before & AROUND_ALNUM != 0;
+    let open_ctx = before & (AROUND_SPACE | AROUND_BRACKET | AROUND_OPENER) != 0;
     match c {
         '"' => {
             let mut f = TokenFlags::empty();
@@ -1358,7 +1437,7 @@ fn quote_role_between(before: Option<char>, after: Option<char>, c: char) -> Tok
             f
         }
         '\'' | '’' | '‘' | '`' => {
-            let digit_after = after.is_some_and(|a| a.is_ascii_digit());
+            let digit_after = after & AROUND_DIGIT != 0;
             if open_ctx && digit_after {
                 // "the ’90s"
                 return TokenFlags::APOSTROPHE;
@@ -1372,7 +1451,7 @@ fn quote_role_between(before: Option<char>, after: Option<char>, c: char) -> Tok
             }
             if word_before || (!space_before && !open_ctx) {
                 f.insert(TokenFlags::QUOTE_CLOSE);
-                if c != '‘' && before.is_some_and(|b| b == 's' || b == 'S') {
+                if c != '‘' && before & AROUND_S != 0 {
                     f.insert(TokenFlags::APOSTROPHE | TokenFlags::POSSESSIVE);
                 } else if c != '‘' && word_before {
                     f.insert(TokenFlags::APOSTROPHE);
@@ -1385,10 +1464,6 @@ fn quote_role_between(before: Option<char>, after: Option<char>, c: char) -> Tok
         }
         _ => TokenFlags::empty(),
     }
-}
-
-fn is_opening_bracket(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '<')
 }
 
 /// "rock 'n' roll": both marks around a lone `n` are apostrophes.
@@ -1411,6 +1486,32 @@ fn mark_n_contractions(text: &str, tokens: &mut [Token]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn around_bits_are_those_of_the_char_predicates() {
+        for c in ('\0'..'\u{3100}').chain(['\u{feff}', '\u{fe58}', '\u{ff0d}', '\u{1d400}']) {
+            let mut bits = 0;
+            if c.is_whitespace() {
+                bits |= AROUND_SPACE;
+            }
+            if matches!(c, '(' | '[' | '{' | '<') {
+                bits |= AROUND_BRACKET;
+            }
+            if is_dash_char(c) || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '/' | ':') {
+                bits |= AROUND_OPENER;
+            }
+            if c.is_alphanumeric() {
+                bits |= AROUND_ALNUM;
+            }
+            if matches!(c, 's' | 'S') {
+                bits |= AROUND_S;
+            }
+            if c.is_ascii_digit() {
+                bits |= AROUND_DIGIT;
+            }
+            assert_eq!(around_char(c), bits, "{c:?}");
+        }
+    }
 
     #[test]
     fn ascii_punct_roles_agree_with_punct_role() {
