@@ -186,6 +186,10 @@ pub fn propose_from<'c>(
 /// so a test is a multiplication and a compare or two rather than hashing bytes.
 #[derive(Default)]
 struct WordSet<'a> {
+    /// The shapes of the words put in, as bits ([`WordSet::shape`]): most words
+    /// asked about are not in the set and have no shape of its words, which says
+    /// so without packing and hashing them.
+    shapes: [u64; 32],
     /// The packed words, each with its length + 1 (0 marks an empty slot); the
     /// length is 0 or a power of two, at most half full.
     short: Vec<(u64, u64, u8)>,
@@ -194,6 +198,19 @@ struct WordSet<'a> {
 }
 
 impl<'a> WordSet<'a> {
+    /// The bit of a word's shape (its first and last byte, and whether its length
+    /// is odd) in [`WordSet::shapes`].
+    #[inline]
+    fn shape(word: &[u8]) -> usize {
+        match word {
+            [first, .., last] => {
+                usize::from(first & 31) | usize::from(last & 31) << 5 | (word.len() & 1) << 10
+            }
+            [only] => (usize::from(only & 31) * 33) | (1 << 10),
+            [] => 0,
+        }
+    }
+
     /// A word of up to 16 bytes as integers that, with its length, determine it
     /// (see [`pack_word`]), the length + 1 last.
     fn key(word: &str) -> Option<(u64, u64, u8)> {
@@ -212,6 +229,8 @@ impl<'a> WordSet<'a> {
     }
 
     fn insert(&mut self, word: &'a str) {
+        let shape = WordSet::shape(word.as_bytes());
+        self.shapes[shape / 64] |= 1 << (shape % 64);
         let Some(key) = WordSet::key(word) else {
             self.long.insert(word);
             return;
@@ -231,7 +250,15 @@ impl<'a> WordSet<'a> {
         }
     }
 
+    #[inline]
     fn contains(&self, word: &str) -> bool {
+        let shape = WordSet::shape(word.as_bytes());
+        self.shapes[shape / 64] & (1 << (shape % 64)) != 0 && self.holds(word)
+    }
+
+    /// [`contains`](Self::contains) for a word with the shape of a word of the set.
+    #[inline(never)]
+    fn holds(&self, word: &str) -> bool {
         match WordSet::key(word) {
             Some(key) => !self.short.is_empty() && self.short[WordSet::find(&self.short, key)].2 != 0,
             None => self.long.contains(word),

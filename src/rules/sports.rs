@@ -170,14 +170,7 @@ pub(crate) const STRONG_BEFORE_TEAM: &[&str] = &["beat", "against", "v", "vs", "
 pub fn is_sports(cx: &Context<'_>) -> bool {
     let mut hits = 0;
     for (i, t) in cx.tokens.iter().enumerate() {
-        let score = t.is(TokenFlags::DIGIT)
-            && cx.norm.token(i).split_once('-').is_some_and(|(a, b)| {
-                !a.is_empty()
-                    && a.len() <= 3
-                    && a.bytes().all(|c| c.is_ascii_digit())
-                    && !b.is_empty()
-                    && b.len() <= 3
-            });
+        let score = t.is(TokenFlags::DIGIT) && is_score_pair(cx.norm.token(i).as_bytes());
         if score
             || (t.is(TokenFlags::WORD)
                 && may_be_sports_word(cx.norm.token(i))
@@ -190,6 +183,16 @@ pub fn is_sports(cx: &Context<'_>) -> bool {
         }
     }
     false
+}
+
+/// Whether a normalised token reads as a score ("3-1", "102-7"): one to three
+/// digits, a dash, then one to three bytes. Only the first four bytes are
+/// searched for the dash: a token with none there has more than three bytes
+/// before it.
+#[inline]
+fn is_score_pair(word: &[u8]) -> bool {
+    let Some(dash) = word.iter().take(4).position(|&b| b == b'-') else { return false };
+    dash >= 1 && word[..dash].iter().all(u8::is_ascii_digit) && (2..=4).contains(&(word.len() - dash))
 }
 
 /// Whether a normalised word has the first letter and length of one of the
@@ -360,4 +363,30 @@ fn team(cx: &Context<'_>, range: std::ops::Range<usize>) -> Candidate {
 fn may_be_the(word: &[u8]) -> bool {
     static SHAPES: Lazy<Shapes> = Lazy::new(|| Shapes::of_classes(Vocab::THE));
     SHAPES.may_hold(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_score_pair;
+
+    /// The byte test says what splitting at the first dash says.
+    #[test]
+    fn score_pairs_as_split_at_the_dash() {
+        let by_split = |w: &str| {
+            w.split_once('-').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && a.len() <= 3
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && !b.is_empty()
+                    && b.len() <= 3
+            })
+        };
+        let words = [
+            "3-1", "102-7", "1-", "-1", "12-345", "12-3456", "1234-5", "1-2-3", "a-1", "1a-2", "7-é", "7-éé",
+            "", "-", "2--", "10-0", "0-0-", "999-999",
+        ];
+        for w in words {
+            assert_eq!(is_score_pair(w.as_bytes()), by_split(w), "{w:?}");
+        }
+    }
 }
