@@ -154,6 +154,14 @@ impl Normalized {
         &self.buffer[start..end]
     }
 
+    /// The normalised bytes of token `i` ([`Normalized::token`] without the
+    /// character-boundary checks of a `str` slice; empty for a token past the end).
+    pub fn token_bytes(&self, i: usize) -> &[u8] {
+        let Some(&start) = self.starts.get(i) else { return &[] };
+        let end = self.starts.get(i + 1).map_or(self.buffer.len().saturating_sub(1), |&s| s as usize);
+        self.buffer.as_bytes().get(start as usize + 1..end).unwrap_or_default()
+    }
+
     fn token_at(&self, offset: usize) -> Option<usize> {
         self.starts.binary_search(&(offset as u32)).ok()
     }
@@ -171,14 +179,27 @@ fn normalize_tokens(text: &str, tokens: &[Token], starts: &mut [u32], out: &mut 
     let bytes = text.as_bytes();
     let mut wide = String::new();
     let mut pos = 0;
+    // The last offsets a word can be read from in the text, and written to (after a
+    // space) in `out`: one comparison each instead of the slices' own checks.
+    let (Some(text_limit), Some(mut room_limit)) =
+        (bytes.len().checked_sub(WORD), out.len().checked_sub(1 + WORD))
+    else {
+        for (t, start) in tokens.iter().zip(starts.iter_mut()) {
+            *start = pos as u32;
+            pos = normalize_token(text, t.span, out, pos, &mut wide);
+        }
+        return pos;
+    };
     for (t, start) in tokens.iter().zip(starts.iter_mut()) {
         *start = pos as u32;
         let len = t.span.end.wrapping_sub(t.span.start);
-        if let Some(&high) = HIGH_BITS_OF_FIRST.get(len) {
-            let block = bytes.get(t.span.start..).and_then(|r| r.first_chunk::<WORD>());
-            let room = out.get_mut(pos..).and_then(|r| r.first_chunk_mut::<{ 1 + WORD }>());
+        if let Some(&high) =
+            HIGH_BITS_OF_FIRST.get(len).filter(|_| t.span.start <= text_limit && pos <= room_limit)
+        {
+            let block = bytes.get(t.span.start..t.span.start + WORD);
+            let room = out.get_mut(pos..pos + 1 + WORD);
             if let (Some(block), Some(room)) = (block, room) {
-                let word = u64::from_le_bytes(*block);
+                let word = u64::from_le_bytes(block.try_into().unwrap_or_default());
                 if word & high == 0 {
                     room[0] = b' ';
                     room[1..].copy_from_slice(&ascii_lowercase_prefix(word).to_le_bytes());
@@ -188,6 +209,7 @@ fn normalize_tokens(text: &str, tokens: &[Token], starts: &mut [u32], out: &mut 
             }
         }
         pos = normalize_token(text, t.span, out, pos, &mut wide);
+        room_limit = out.len().saturating_sub(1 + WORD);
     }
     pos
 }
@@ -535,27 +557,37 @@ impl Gazetteer {
         let mut search = Search { ac, start, first_words: FirstWords::new(tokens.len()), text, tokens, out };
         let normalized = norm.as_str();
         let bytes = normalized.as_bytes();
+        // The tokens a hit may start on, found first in a loop of its own (small
+        // enough to keep its state in registers): most tokens are lower case and
+        // fail the two-byte filter.
+        let mut firsts: Vec<u32> = Vec::with_capacity(tokens.len() / 4 + 16);
+        let closing = normalized.len().saturating_sub(1);
         for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
-            let from = from as usize;
-            // The token's normalised word ends at the next token's space, or at the
-            // closing space.
-            let end = norm.starts.get(i + 1).map_or(normalized.len().saturating_sub(1), |&s| s as usize);
             if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
-                if end <= from {
-                    continue;
-                }
+                let from = from as usize;
                 // The word's first two bytes, or its byte and the space after it
                 // (there is always a space after a word).
                 let pair =
                     bytes.get(from + 1..).and_then(|r| r.first_chunk::<2>()).map(|&p| u16::from_le_bytes(p));
-                if pair.is_some_and(|p| self.lower_start_pairs[usize::from(p) / 64] & 1 << (p % 64) == 0)
-                    || !self.may_start_lower_case_hit_at(normalized, from + 1, end)
-                {
+                if pair.is_some_and(|p| self.lower_start_pairs[usize::from(p) / 64] & 1 << (p % 64) == 0) {
+                    continue;
+                }
+                let end = norm.starts.get(i + 1).map_or(closing, |&s| s as usize);
+                if end <= from || !self.may_start_lower_case_hit_at(normalized, from + 1, end) {
                     continue;
                 }
             }
+            firsts.push(i as u32);
+        }
+        for &i in &firsts {
+            let i = i as usize;
+            let Some(&from) = norm.starts.get(i) else { continue };
+            let from = from as usize;
+            // The token's normalised word ends at the next token's space, or at the
+            // closing space.
+            let end = norm.starts.get(i + 1).map_or(closing, |&s| s as usize);
             let hits = search.out.len();
-            let walk = normalized.as_bytes().get(from..).unwrap_or_default();
+            let walk = bytes.get(from..).unwrap_or_default();
             self.walk(&mut search, i, walk, end.wrapping_sub(from));
             // The hits starting here were found shortest first: longest first instead.
             if search.out.len() > hits + 1 {
@@ -922,7 +954,9 @@ mod tests {
                 push_normalized(t.text(text), &mut want);
                 want.make_ascii_lowercase();
                 assert_eq!(norm.token(i), want);
+                assert_eq!(norm.token_bytes(i), want.as_bytes());
             }
+            assert!(norm.token_bytes(tokens.len()).is_empty());
         }
         // Spans the tokenizer would not make: overlapping, repeated, empty, off a
         // character or off the text.
