@@ -557,28 +557,8 @@ impl Gazetteer {
         let mut search = Search { ac, start, first_words: FirstWords::new(tokens.len()), text, tokens, out };
         let normalized = norm.as_str();
         let bytes = normalized.as_bytes();
-        // The tokens a hit may start on, found first in a loop of its own (small
-        // enough to keep its state in registers): most tokens are lower case and
-        // fail the two-byte filter.
-        let mut firsts: Vec<u32> = Vec::with_capacity(tokens.len() / 4 + 16);
         let closing = normalized.len().saturating_sub(1);
-        for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
-            if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
-                let from = from as usize;
-                // The word's first two bytes, or its byte and the space after it
-                // (there is always a space after a word).
-                let pair =
-                    bytes.get(from + 1..).and_then(|r| r.first_chunk::<2>()).map(|&p| u16::from_le_bytes(p));
-                if pair.is_some_and(|p| self.lower_start_pairs[usize::from(p) / 64] & 1 << (p % 64) == 0) {
-                    continue;
-                }
-                let end = norm.starts.get(i + 1).map_or(closing, |&s| s as usize);
-                if end <= from || !self.may_start_lower_case_hit_at(normalized, from + 1, end) {
-                    continue;
-                }
-            }
-            firsts.push(i as u32);
-        }
+        let firsts = self.hit_starts(tokens, norm);
         for &i in &firsts {
             let i = i as usize;
             let Some(&from) = norm.starts.get(i) else { continue };
@@ -598,6 +578,40 @@ impl Gazetteer {
         debug_assert!(out.is_sorted_by(|a, b| (a.tokens.start, std::cmp::Reverse(a.tokens.end))
             <= (b.tokens.start, std::cmp::Reverse(b.tokens.end))));
         out
+    }
+
+    /// The tokens a hit of [`Gazetteer::find`] may start on: capitalised ones, and
+    /// lower-case ones whose word starts an entry's lower-case first token. A loop
+    /// of its own, small enough to keep its state in registers: most tokens are
+    /// lower case and fail the two-byte filter.
+    #[inline(never)]
+    fn hit_starts(&self, tokens: &[Token], norm: &Normalized) -> Vec<u32> {
+        let normalized = norm.as_str();
+        let bytes = normalized.as_bytes();
+        // The last offset of a space before a word whose two bytes after it can be
+        // read (one comparison instead of the slice's own checks).
+        let pair_limit = bytes.len().checked_sub(3).unwrap_or_default();
+        let mut firsts: Vec<u32> = Vec::with_capacity(tokens.len() / 4 + 16);
+        for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
+            if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
+                let from = from as usize;
+                // The word's first two bytes, or its byte and the space after it
+                // (there is always a space after a word).
+                if from <= pair_limit {
+                    if let Some(pair) = bytes.get(from + 1..from + 3).and_then(|r| r.first_chunk::<2>()) {
+                        let pair = u16::from_le_bytes(*pair);
+                        if self.lower_start_pairs[usize::from(pair) / 64] & 1 << (pair % 64) == 0 {
+                            continue;
+                        }
+                    }
+                }
+                if !self.may_start_lower_case_hit_on(norm, i) {
+                    continue;
+                }
+            }
+            firsts.push(i as u32);
+        }
+        firsts
     }
 
     /// Walk the automaton from the space before token `i`, at the start of `walk`
@@ -664,6 +678,17 @@ impl Gazetteer {
         }
         out.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
         out
+    }
+
+    /// [`Gazetteer::may_start_lower_case_hit`] for token `i` (false for an empty
+    /// one): out of line, so that [`Gazetteer::hit_starts`] keeps its registers.
+    #[inline(never)]
+    fn may_start_lower_case_hit_on(&self, norm: &Normalized, i: usize) -> bool {
+        let normalized = norm.as_str();
+        let Some(&from) = norm.starts.get(i) else { return false };
+        let from = from as usize;
+        let end = norm.starts.get(i + 1).map_or(normalized.len().saturating_sub(1), |&s| s as usize);
+        end > from && self.may_start_lower_case_hit_at(normalized, from + 1, end)
     }
 
     /// [`Gazetteer::may_start_lower_case_hit`] for the word `normalized[start..end]`
