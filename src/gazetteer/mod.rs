@@ -568,7 +568,15 @@ impl Gazetteer {
             let end = norm.starts.get(i + 1).map_or(closing, |&s| s as usize);
             let hits = search.out.len();
             let walk = bytes.get(from..).unwrap_or_default();
-            self.walk(&mut search, i, walk, end.wrapping_sub(from));
+            let word_end = end.wrapping_sub(from);
+            // A word already walked from here: where that led, and nothing to do if
+            // to the dead state (most often).
+            let key = FirstWords::key(walk, word_end);
+            let known = key.and_then(|key| search.first_words.get(key));
+            if known.is_some_and(|sid| ac.is_dead(sid)) {
+                continue;
+            }
+            self.walk(&mut search, i, walk, word_end, key, known);
             // The hits starting here were found shortest first: longest first instead.
             if search.out.len() > hits + 1 {
                 search.out[hits..].sort_by_key(|m| std::cmp::Reverse(m.tokens.end));
@@ -617,51 +625,71 @@ impl Gazetteer {
     /// Walk the automaton from the space before token `i`, at the start of `walk`
     /// (the normalised text from there on), whose word ends at `word_end`, without
     /// failure transitions (anchored), until no pattern continues; record the hits.
+    /// `key` is the word's [`FirstWords`] key, `known` the state remembered for it
+    /// (then the walk goes on from the space after the word).
     #[inline(never)]
-    fn walk(&self, search: &mut Search<'_>, i: usize, walk: &[u8], word_end: usize) {
+    fn walk(
+        &self,
+        search: &mut Search<'_>,
+        i: usize,
+        walk: &[u8],
+        word_end: usize,
+        key: Option<WordKey>,
+        known: Option<StateID>,
+    ) {
         let ac = search.ac;
-        let key = FirstWords::key(walk, word_end);
-        let (mut sid, skip) = match key.and_then(|key| search.first_words.get(key)) {
-            Some(sid) if ac.is_dead(sid) => return,
-            Some(sid) => (sid, word_end),
-            None => (search.start, 0),
-        };
-        // The walk over the token's own word is remembered once done.
-        let mut remember = if skip == 0 { key } else { None };
-        for (k, &b) in walk.iter().enumerate().skip(skip) {
-            if k == word_end {
-                if let Some(key) = remember.take() {
-                    search.first_words.insert(key, sid);
-                }
-            }
-            sid = ac.next_state(Anchored::Yes, sid, b);
-            if ac.is_special(sid) {
-                if ac.is_dead(sid) {
-                    if let Some(key) = remember {
-                        search.first_words.insert(key, sid);
-                    }
-                    return;
-                }
-                if ac.is_match(sid) {
-                    // Only a word with a space in it could match inside itself: its
-                    // walk is not remembered.
-                    remember = None;
-                    // A match state also holds the patterns that are suffixes of its
-                    // own ("york" within "new york"): only those as long as the walk
-                    // start here.
-                    for j in 0..ac.match_len(sid) {
-                        let pattern = ac.match_pattern(sid, j);
-                        if ac.pattern_len(pattern) == k + 1 {
-                            self.push_hits(
-                                pattern.as_usize(),
-                                i,
-                                search.text,
-                                search.tokens,
-                                &mut search.out,
-                            );
+        let mut sid = match known {
+            Some(sid) => sid,
+            None => {
+                // The space and the word, byte by byte; the outcome is remembered.
+                let mut sid = search.start;
+                let mut remember = key;
+                for (k, &b) in walk.iter().enumerate().take(word_end) {
+                    sid = ac.next_state(Anchored::Yes, sid, b);
+                    if ac.is_special(sid) {
+                        if ac.is_dead(sid) {
+                            break;
+                        }
+                        if ac.is_match(sid) {
+                            // Only a word with a space in it could match inside
+                            // itself: its walk is not remembered.
+                            remember = None;
+                            self.push_matches(search, sid, i, k);
                         }
                     }
                 }
+                if let Some(key) = remember {
+                    search.first_words.insert(key, sid);
+                }
+                sid
+            }
+        };
+        if ac.is_dead(sid) {
+            return;
+        }
+        for (k, &b) in walk.iter().enumerate().skip(word_end) {
+            sid = ac.next_state(Anchored::Yes, sid, b);
+            if ac.is_special(sid) {
+                if ac.is_dead(sid) {
+                    return;
+                }
+                if ac.is_match(sid) {
+                    self.push_matches(search, sid, i, k);
+                }
+            }
+        }
+    }
+
+    /// Record the hits of match state `sid`, reached at byte `k` of a walk from the
+    /// space before token `i`. A match state also holds the patterns that are
+    /// suffixes of its own ("york" within "new york"): only those as long as the
+    /// walk count.
+    fn push_matches(&self, search: &mut Search<'_>, sid: StateID, i: usize, k: usize) {
+        let ac = search.ac;
+        for j in 0..ac.match_len(sid) {
+            let pattern = ac.match_pattern(sid, j);
+            if ac.pattern_len(pattern) == k + 1 {
+                self.push_hits(pattern.as_usize(), i, search.text, search.tokens, &mut search.out);
             }
         }
     }
