@@ -598,7 +598,7 @@ impl Gazetteer {
         let bytes = normalized.as_bytes();
         // The last offset of a space before a word whose two bytes after it can be
         // read (one comparison instead of the slice's own checks).
-        let pair_limit = bytes.len().checked_sub(3).unwrap_or_default();
+        let pair_limit = bytes.len().saturating_sub(3);
         let mut firsts: Vec<u32> = Vec::with_capacity(tokens.len() / 4 + 16);
         for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
             if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
