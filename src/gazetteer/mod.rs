@@ -154,6 +154,14 @@ impl Normalized {
         &self.buffer[start..end]
     }
 
+    /// The normalised bytes of token `i` ([`Normalized::token`] without the
+    /// character-boundary checks of a `str` slice; empty for a token past the end).
+    pub fn token_bytes(&self, i: usize) -> &[u8] {
+        let Some(&start) = self.starts.get(i) else { return &[] };
+        let end = self.starts.get(i + 1).map_or(self.buffer.len().saturating_sub(1), |&s| s as usize);
+        self.buffer.as_bytes().get(start as usize + 1..end).unwrap_or_default()
+    }
+
     fn token_at(&self, offset: usize) -> Option<usize> {
         self.starts.binary_search(&(offset as u32)).ok()
     }
@@ -171,14 +179,27 @@ fn normalize_tokens(text: &str, tokens: &[Token], starts: &mut [u32], out: &mut 
     let bytes = text.as_bytes();
     let mut wide = String::new();
     let mut pos = 0;
+    // The last offsets a word can be read from in the text, and written to (after a
+    // space) in `out`: one comparison each instead of the slices' own checks.
+    let (Some(text_limit), Some(mut room_limit)) =
+        (bytes.len().checked_sub(WORD), out.len().checked_sub(1 + WORD))
+    else {
+        for (t, start) in tokens.iter().zip(starts.iter_mut()) {
+            *start = pos as u32;
+            pos = normalize_token(text, t.span, out, pos, &mut wide);
+        }
+        return pos;
+    };
     for (t, start) in tokens.iter().zip(starts.iter_mut()) {
         *start = pos as u32;
         let len = t.span.end.wrapping_sub(t.span.start);
-        if let Some(&high) = HIGH_BITS_OF_FIRST.get(len) {
-            let block = bytes.get(t.span.start..).and_then(|r| r.first_chunk::<WORD>());
-            let room = out.get_mut(pos..).and_then(|r| r.first_chunk_mut::<{ 1 + WORD }>());
+        if let Some(&high) =
+            HIGH_BITS_OF_FIRST.get(len).filter(|_| t.span.start <= text_limit && pos <= room_limit)
+        {
+            let block = bytes.get(t.span.start..t.span.start + WORD);
+            let room = out.get_mut(pos..pos + 1 + WORD);
             if let (Some(block), Some(room)) = (block, room) {
-                let word = u64::from_le_bytes(*block);
+                let word = u64::from_le_bytes(block.try_into().unwrap_or_default());
                 if word & high == 0 {
                     room[0] = b' ';
                     room[1..].copy_from_slice(&ascii_lowercase_prefix(word).to_le_bytes());
@@ -188,6 +209,7 @@ fn normalize_tokens(text: &str, tokens: &[Token], starts: &mut [u32], out: &mut 
             }
         }
         pos = normalize_token(text, t.span, out, pos, &mut wide);
+        room_limit = out.len().saturating_sub(1 + WORD);
     }
     pos
 }
@@ -535,28 +557,26 @@ impl Gazetteer {
         let mut search = Search { ac, start, first_words: FirstWords::new(tokens.len()), text, tokens, out };
         let normalized = norm.as_str();
         let bytes = normalized.as_bytes();
-        for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
+        let closing = normalized.len().saturating_sub(1);
+        let firsts = self.hit_starts(tokens, norm);
+        for &i in &firsts {
+            let i = i as usize;
+            let Some(&from) = norm.starts.get(i) else { continue };
             let from = from as usize;
             // The token's normalised word ends at the next token's space, or at the
             // closing space.
-            let end = norm.starts.get(i + 1).map_or(normalized.len().saturating_sub(1), |&s| s as usize);
-            if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
-                if end <= from {
-                    continue;
-                }
-                // The word's first two bytes, or its byte and the space after it
-                // (there is always a space after a word).
-                let pair =
-                    bytes.get(from + 1..).and_then(|r| r.first_chunk::<2>()).map(|&p| u16::from_le_bytes(p));
-                if pair.is_some_and(|p| self.lower_start_pairs[usize::from(p) / 64] & 1 << (p % 64) == 0)
-                    || !self.may_start_lower_case_hit_at(normalized, from + 1, end)
-                {
-                    continue;
-                }
-            }
+            let end = norm.starts.get(i + 1).map_or(closing, |&s| s as usize);
             let hits = search.out.len();
-            let walk = normalized.as_bytes().get(from..).unwrap_or_default();
-            self.walk(&mut search, i, walk, end.wrapping_sub(from));
+            let walk = bytes.get(from..).unwrap_or_default();
+            let word_end = end.wrapping_sub(from);
+            // A word already walked from here: where that led, and nothing to do if
+            // to the dead state (most often).
+            let key = FirstWords::key(walk, word_end);
+            let known = key.and_then(|key| search.first_words.get(key));
+            if known.is_some_and(|sid| ac.is_dead(sid)) {
+                continue;
+            }
+            self.walk(&mut search, i, walk, word_end, key, known);
             // The hits starting here were found shortest first: longest first instead.
             if search.out.len() > hits + 1 {
                 search.out[hits..].sort_by_key(|m| std::cmp::Reverse(m.tokens.end));
@@ -568,54 +588,108 @@ impl Gazetteer {
         out
     }
 
-    /// Walk the automaton from the space before token `i`, at the start of `walk`
-    /// (the normalised text from there on), whose word ends at `word_end`, without
-    /// failure transitions (anchored), until no pattern continues; record the hits.
+    /// The tokens a hit of [`Gazetteer::find`] may start on: capitalised ones, and
+    /// lower-case ones whose word starts an entry's lower-case first token. A loop
+    /// of its own, small enough to keep its state in registers: most tokens are
+    /// lower case and fail the two-byte filter.
     #[inline(never)]
-    fn walk(&self, search: &mut Search<'_>, i: usize, walk: &[u8], word_end: usize) {
-        let ac = search.ac;
-        let key = FirstWords::key(walk, word_end);
-        let (mut sid, skip) = match key.and_then(|key| search.first_words.get(key)) {
-            Some(sid) if ac.is_dead(sid) => return,
-            Some(sid) => (sid, word_end),
-            None => (search.start, 0),
-        };
-        // The walk over the token's own word is remembered once done.
-        let mut remember = if skip == 0 { key } else { None };
-        for (k, &b) in walk.iter().enumerate().skip(skip) {
-            if k == word_end {
-                if let Some(key) = remember.take() {
-                    search.first_words.insert(key, sid);
-                }
-            }
-            sid = ac.next_state(Anchored::Yes, sid, b);
-            if ac.is_special(sid) {
-                if ac.is_dead(sid) {
-                    if let Some(key) = remember {
-                        search.first_words.insert(key, sid);
-                    }
-                    return;
-                }
-                if ac.is_match(sid) {
-                    // Only a word with a space in it could match inside itself: its
-                    // walk is not remembered.
-                    remember = None;
-                    // A match state also holds the patterns that are suffixes of its
-                    // own ("york" within "new york"): only those as long as the walk
-                    // start here.
-                    for j in 0..ac.match_len(sid) {
-                        let pattern = ac.match_pattern(sid, j);
-                        if ac.pattern_len(pattern) == k + 1 {
-                            self.push_hits(
-                                pattern.as_usize(),
-                                i,
-                                search.text,
-                                search.tokens,
-                                &mut search.out,
-                            );
+    fn hit_starts(&self, tokens: &[Token], norm: &Normalized) -> Vec<u32> {
+        let normalized = norm.as_str();
+        let bytes = normalized.as_bytes();
+        // The last offset of a space before a word whose two bytes after it can be
+        // read (one comparison instead of the slice's own checks).
+        let pair_limit = bytes.len().saturating_sub(3);
+        let mut firsts: Vec<u32> = Vec::with_capacity(tokens.len() / 4 + 16);
+        for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
+            if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
+                let from = from as usize;
+                // The word's first two bytes, or its byte and the space after it
+                // (there is always a space after a word).
+                if from <= pair_limit {
+                    if let Some(pair) = bytes.get(from + 1..from + 3).and_then(|r| r.first_chunk::<2>()) {
+                        let pair = u16::from_le_bytes(*pair);
+                        if self.lower_start_pairs[usize::from(pair) / 64] & 1 << (pair % 64) == 0 {
+                            continue;
                         }
                     }
                 }
+                if !self.may_start_lower_case_hit_on(norm, i) {
+                    continue;
+                }
+            }
+            firsts.push(i as u32);
+        }
+        firsts
+    }
+
+    /// Walk the automaton from the space before token `i`, at the start of `walk`
+    /// (the normalised text from there on), whose word ends at `word_end`, without
+    /// failure transitions (anchored), until no pattern continues; record the hits.
+    /// `key` is the word's [`FirstWords`] key, `known` the state remembered for it
+    /// (then the walk goes on from the space after the word).
+    #[inline(never)]
+    fn walk(
+        &self,
+        search: &mut Search<'_>,
+        i: usize,
+        walk: &[u8],
+        word_end: usize,
+        key: Option<WordKey>,
+        known: Option<StateID>,
+    ) {
+        let ac = search.ac;
+        let mut sid = match known {
+            Some(sid) => sid,
+            None => {
+                // The space and the word, byte by byte; the outcome is remembered.
+                let mut sid = search.start;
+                let mut remember = key;
+                for (k, &b) in walk.iter().enumerate().take(word_end) {
+                    sid = ac.next_state(Anchored::Yes, sid, b);
+                    if ac.is_special(sid) {
+                        if ac.is_dead(sid) {
+                            break;
+                        }
+                        if ac.is_match(sid) {
+                            // Only a word with a space in it could match inside
+                            // itself: its walk is not remembered.
+                            remember = None;
+                            self.push_matches(search, sid, i, k);
+                        }
+                    }
+                }
+                if let Some(key) = remember {
+                    search.first_words.insert(key, sid);
+                }
+                sid
+            }
+        };
+        if ac.is_dead(sid) {
+            return;
+        }
+        for (k, &b) in walk.iter().enumerate().skip(word_end) {
+            sid = ac.next_state(Anchored::Yes, sid, b);
+            if ac.is_special(sid) {
+                if ac.is_dead(sid) {
+                    return;
+                }
+                if ac.is_match(sid) {
+                    self.push_matches(search, sid, i, k);
+                }
+            }
+        }
+    }
+
+    /// Record the hits of match state `sid`, reached at byte `k` of a walk from the
+    /// space before token `i`. A match state also holds the patterns that are
+    /// suffixes of its own ("york" within "new york"): only those as long as the
+    /// walk count.
+    fn push_matches(&self, search: &mut Search<'_>, sid: StateID, i: usize, k: usize) {
+        let ac = search.ac;
+        for j in 0..ac.match_len(sid) {
+            let pattern = ac.match_pattern(sid, j);
+            if ac.pattern_len(pattern) == k + 1 {
+                self.push_hits(pattern.as_usize(), i, search.text, search.tokens, &mut search.out);
             }
         }
     }
@@ -632,6 +706,17 @@ impl Gazetteer {
         }
         out.sort_by(|a, b| a.tokens.start.cmp(&b.tokens.start).then(b.tokens.end.cmp(&a.tokens.end)));
         out
+    }
+
+    /// [`Gazetteer::may_start_lower_case_hit`] for token `i` (false for an empty
+    /// one): out of line, so that [`Gazetteer::hit_starts`] keeps its registers.
+    #[inline(never)]
+    fn may_start_lower_case_hit_on(&self, norm: &Normalized, i: usize) -> bool {
+        let normalized = norm.as_str();
+        let Some(&from) = norm.starts.get(i) else { return false };
+        let from = from as usize;
+        let end = norm.starts.get(i + 1).map_or(normalized.len().saturating_sub(1), |&s| s as usize);
+        end > from && self.may_start_lower_case_hit_at(normalized, from + 1, end)
     }
 
     /// [`Gazetteer::may_start_lower_case_hit`] for the word `normalized[start..end]`
@@ -922,7 +1007,9 @@ mod tests {
                 push_normalized(t.text(text), &mut want);
                 want.make_ascii_lowercase();
                 assert_eq!(norm.token(i), want);
+                assert_eq!(norm.token_bytes(i), want.as_bytes());
             }
+            assert!(norm.token_bytes(tokens.len()).is_empty());
         }
         // Spans the tokenizer would not make: overlapping, repeated, empty, off a
         // character or off the text.
