@@ -128,7 +128,8 @@ pub(crate) fn find_quotes_with(input: &QuoteInput<'_>, facts: &EntityFacts) -> V
 /// over its own attribution (broken marks, two attributions in a row) loses those
 /// words, and parts left with nothing but spaces and punctuation are dropped.
 fn carve_attribution(text: &str, q: &mut Quote) {
-    for hole in [q.speaker, q.cue].into_iter().flatten() {
+    for hole in [q.speaker, q.cue] {
+        let Some(hole) = hole else { continue };
         if !q.content.iter().any(|p| p.overlaps(hole)) {
             continue;
         }
@@ -147,7 +148,10 @@ fn carve_attribution(text: &str, q: &mut Quote) {
         }
         q.content = parts;
     }
-    q.content.retain(|p| has_alphanumeric(text, *p));
+    // Most parts start with a word: nothing to drop, and no pass that moves them.
+    if !q.content.iter().all(|p| has_alphanumeric(text, *p)) {
+        q.content.retain(|p| has_alphanumeric(text, *p));
+    }
 }
 
 /// Whether the text of `p` has a letter or a digit: `p.text(text).chars().any(char::is_alphanumeric)`,
