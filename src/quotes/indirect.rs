@@ -71,8 +71,8 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
         mark_used(doc, &mut used, &q.content, &mut hint);
     }
     // The reported speech found below comes in text order from the start again: its
-    // searches start from there, not from the last quotation's end (which would send
-    // each back to the first token).
+    // searches start from there, not from the last quotation's end (which would put
+    // each far from its answer).
     hint = (0, 0);
     let mut k = 0;
     // Only cue verbs and "according" can start reported speech: the candidates not
@@ -128,9 +128,8 @@ fn mark_used(
 ) -> usize {
     let mut end = 0;
     for part in parts {
-        let from = if part.start >= hint.0 { hint.1 } else { 0 };
-        let a = doc.token_from(from, part.start);
-        end = if part.end >= part.start { doc.token_from(a, part.end) } else { doc.token_from(0, part.end) };
+        let a = doc.token_near(*hint, part.start);
+        end = doc.token_near((part.start, a), part.end);
         // `a..end` within the flags (a slice filled at once, not flag by flag).
         let n = used.len();
         if let Some(flags) = used.get_mut(a.min(n)..end.min(n).max(a.min(n))) {
@@ -157,7 +156,15 @@ fn sentence_core(doc: &Doc<'_>, k: usize) -> Range<usize> {
 
 /// The first token in `r` that is already used, or `r.end`.
 fn cut_at_used(r: Range<usize>, used: &[bool]) -> usize {
-    r.clone().find(|&j| used.get(j).copied().unwrap_or(true)).unwrap_or(r.end)
+    if r.is_empty() {
+        return r.end;
+    }
+    // Tokens past the flags count as used: the first of them ends the search.
+    let end = r.end.min(used.len());
+    match used.get(r.start..end) {
+        Some(flags) => flags.iter().position(|&u| u).map_or(end, |p| r.start + p),
+        None => r.start,
+    }
 }
 
 /// Whether the cue at `k` is passive ("was told", "is said to").
@@ -270,7 +277,7 @@ fn reported(
         return None;
     }
     let mut s = cue.end;
-    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.class(j).any(WordClass::THAT) && !used[j]);
+    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.is_that(j) && !used[j]);
     let mut has_that = false;
     if let Some(t) = that {
         // Only adverbials or an addressee before "that".
