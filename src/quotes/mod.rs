@@ -514,19 +514,22 @@ struct EntityFact {
 
 impl EntityFacts {
     fn get(&self, entities: &[Entity], e: usize) -> Option<&EntityFact> {
-        self.known
-            .get_or_init(|| {
-                entities
-                    .iter()
-                    .map(|entity| {
-                        let last = last_name_word(&entity.name);
-                        // `last` lies in the name: its offset is the distance between the two.
-                        let at = last.as_ptr() as usize - entity.name.as_ptr() as usize;
-                        EntityFact { last: at..at + last.len(), tag: word_tag(last), gender: Cell::new(None) }
-                    })
-                    .collect()
-            })
-            .get(e)
+        self.all(entities).get(e)
+    }
+
+    /// What is known of every entity, by index.
+    fn all(&self, entities: &[Entity]) -> &[EntityFact] {
+        self.known.get_or_init(|| {
+            entities
+                .iter()
+                .map(|entity| {
+                    let last = last_name_word(&entity.name);
+                    // `last` lies in the name: its offset is the distance between the two.
+                    let at = last.as_ptr() as usize - entity.name.as_ptr() as usize;
+                    EntityFact { last: at..at + last.len(), tag: word_tag(last), gender: Cell::new(None) }
+                })
+                .collect()
+        })
     }
 
     /// The gender the given name of entity `e` suggests (`Unknown` for anything but
@@ -651,11 +654,14 @@ impl<'a> Doc<'a> {
     /// integers, and only the mentions whose tag equals `word_tag(w)` compare words.
     pub fn person_tags(&self) -> &[u32] {
         self.person_tags.get_or_init(|| {
+            // The facts are read once, not asked for mention by mention.
+            let facts = self.facts.all(self.entities);
             self.mentions
                 .iter()
                 .map(|m| {
+                    let tag = facts.get(m.entity).map_or(0, |f| f.tag);
                     if m.kind == crate::analysis::EntityKind::Person {
-                        self.facts.get(self.entities, m.entity).map_or(0, |f| f.tag)
+                        tag
                     } else {
                         0
                     }
