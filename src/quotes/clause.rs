@@ -23,7 +23,7 @@ pub(crate) fn clause_after(doc: &Doc<'_>, from: usize, o: usize, class: Option<C
         return None;
     }
     let last = doc.word(o - 1);
-    let has_that = (from..o).any(|j| doc.class(j).any(words::WordClass::THAT));
+    let has_that = (from..o).any(|j| doc.is_that(j));
     if (last == ":" || last == ",") && !has_that && o - from <= MAX_DIRECT_GAP {
         return None;
     }
@@ -33,7 +33,7 @@ pub(crate) fn clause_after(doc: &Doc<'_>, from: usize, o: usize, class: Option<C
     }
     // `said Thursday that ...`, `told customers at a breakfast spot that ...`: the
     // clause starts after "that" when only adverbials or an addressee come before it.
-    if let Some(t) = (s..o).find(|&j| doc.class(j).any(words::WordClass::THAT)) {
+    if let Some(t) = (s..o).find(|&j| doc.is_that(j)) {
         let before_ok =
             (s..t).all(|j| !words::is_verb_like(doc, j) && !doc.is_any(j, &["is", "was", "are", "were"]));
         if before_ok || class == Some(CueClass::Tell) {

@@ -173,6 +173,11 @@ impl CueLexicon {
             .map(|p| (p.rest.len() + 1, p.word))
     }
 
+    /// Every lemma (lower case), by index ([`CueWord::lemma`]).
+    pub fn lemmas(&self) -> impl Iterator<Item = &str> + '_ {
+        self.lemmas.iter().map(|s| &**s)
+    }
+
     /// The lemma of an entry.
     pub fn lemma(&self, word: CueWord) -> &str {
         self.lemmas.get(word.lemma as usize).map_or("", |s| s)

@@ -172,27 +172,30 @@ fn build(doc: &Doc<'_>, r: &Region, a: &Attribution) -> Found {
 fn extend(doc: &Doc<'_>, q: &mut Found, r: &Region, clause: Option<&Range<usize>>) {
     let span = r.span(doc);
     q.span = Span::new(q.span.start.min(span.start), q.span.end.max(span.end));
+    // The quotation's parts come before the region, near it: searches start there.
+    let near = (span.start, r.open);
     let same_paragraph = q
         .content
         .last()
-        .is_some_and(|last| doc.paragraph_of[token_at(doc, last.start)] == doc.paragraph_of[r.open]);
+        .is_some_and(|last| doc.paragraph_of[token_at(doc, near, last.start)] == doc.paragraph_of[r.open]);
     if q.kind != QuoteKind::Direct && same_paragraph && q.content.len() == 1 {
         let end_token = clause.map_or(r.content_end(), |c| c.end.max(r.content_end()));
-        let first = token_at(doc, q.content[0].start);
+        let first = token_at(doc, near, q.content[0].start);
         if end_token > first {
             let end = doc.span(first..end_token).end;
             q.content[0].end = q.content[0].end.max(end);
             q.span.end = q.span.end.max(end);
-            q.kind = mixed_kind(doc, first..token_at(doc, q.content[0].end.saturating_sub(1)) + 1);
+            q.kind = mixed_kind(doc, first..token_at(doc, near, q.content[0].end.saturating_sub(1)) + 1);
             return;
         }
     }
     q.content.extend(r.content_span_iter(doc));
 }
 
-/// The token starting at byte `offset` (or the next one).
-fn token_at(doc: &Doc<'_>, offset: usize) -> usize {
-    doc.tokens.partition_point(|t| t.span.start < offset).min(doc.len().saturating_sub(1))
+/// The token starting at byte `offset` (or the next one; the last token when none
+/// does), searched from `near` (a byte and a token, see [`Doc::token_near`]).
+fn token_at(doc: &Doc<'_>, near: (usize, usize), offset: usize) -> usize {
+    doc.token_near(near, offset).min(doc.len().saturating_sub(1))
 }
 
 /// Mixed when the quoted words are most of the clause; else reported speech with a

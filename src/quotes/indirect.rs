@@ -9,12 +9,13 @@
 //! there. Cues used by a quotation, cues inside quotation marks and passives ("was
 //! told") are skipped.
 
-use super::cues::{CueClass, CueLexicon, VerbForm};
+use super::cues::{CueClass, CueLexicon, CueWord, VerbForm};
 use super::speaker;
 use super::words::{self, WordClass};
 use super::{Doc, Found};
 use crate::analysis::QuoteKind;
 use crate::tokenize::TokenFlags;
+use once_cell::sync::Lazy;
 use std::ops::Range;
 
 /// The shortest reported clause, in tokens.
@@ -41,6 +42,18 @@ const BARE_CLAUSE_LEMMAS: &[&str] = &[
     "understand", "learn",
 ];
 
+/// Whether the lemma of `word` is one of [`BARE_CLAUSE_LEMMAS`]: read from a table by
+/// lemma index, made once (not the lemma compared with each of them).
+fn takes_bare_clause(word: CueWord) -> bool {
+    static BY_LEMMA: Lazy<Vec<bool>> = Lazy::new(|| {
+        CueLexicon::embedded().lemmas().map(|lemma| BARE_CLAUSE_LEMMAS.contains(&lemma)).collect()
+    });
+    BY_LEMMA.get(usize::from(word.lemma)).copied().unwrap_or_else(|| {
+        // (Every entry's lemma is in the table; this says the same for any other.)
+        BARE_CLAUSE_LEMMAS.contains(&CueLexicon::embedded().lemma(word))
+    })
+}
+
 /// Find reported speech around the cues that no quotation used; add it to `found`.
 pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
     let n = doc.len();
@@ -52,18 +65,15 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
         if q.kind == QuoteKind::Unattributed {
             continue;
         }
-        for k in q.cue.clone().into_iter().flatten().chain(q.speaker.clone().into_iter().flatten()) {
-            if let Some(u) = used.get_mut(k) {
-                *u = true;
-            }
+        for r in [&q.cue, &q.speaker].into_iter().flatten() {
+            fill_used(&mut used, r);
         }
         mark_used(doc, &mut used, &q.content, &mut hint);
     }
     // The reported speech found below comes in text order from the start again: its
-    // searches start from there, not from the last quotation's end (which would send
-    // each back to the first token).
+    // searches start from there, not from the last quotation's end (which would put
+    // each far from its answer).
     hint = (0, 0);
-    let lexicon = CueLexicon::embedded();
     let mut k = 0;
     // Only cue verbs and "according" can start reported speech: the candidates not
     // used and not quoted, in order.
@@ -78,7 +88,7 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
         let next = if v.class().any(WordClass::ACCORDING) && doc.is(k + 1, "to") {
             according(doc, k, &used)
         } else if let Some(word) = doc.verb(k) {
-            word.verb.and_then(|(class, form)| reported(doc, k, class, form, lexicon.lemma(word), &used))
+            word.verb.and_then(|(class, form)| reported(doc, k, class, form, word, &used))
         } else {
             None
         };
@@ -86,10 +96,8 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
             Some(q) => {
                 // Parts in order: the end of the last is the first token after them.
                 let end = mark_used(doc, &mut used, &q.content, &mut hint);
-                for j in q.cue.clone().into_iter().flatten() {
-                    if let Some(u) = used.get_mut(j) {
-                        *u = true;
-                    }
+                if let Some(r) = &q.cue {
+                    fill_used(&mut used, r);
                 }
                 found.push(q);
                 k = end.max(k + 1);
@@ -98,6 +106,14 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
         }
     }
     super::give_back_flags(used);
+}
+
+/// Mark the tokens of `r` used (those in range: a slice filled at once).
+fn fill_used(used: &mut [bool], r: &Range<usize>) {
+    let end = r.end.min(used.len());
+    if let Some(flags) = used.get_mut(r.start.min(end)..end) {
+        flags.fill(true);
+    }
 }
 
 /// Mark the tokens of the content parts `parts` used: from the first token starting at
@@ -112,9 +128,8 @@ fn mark_used(
 ) -> usize {
     let mut end = 0;
     for part in parts {
-        let from = if part.start >= hint.0 { hint.1 } else { 0 };
-        let a = doc.token_from(from, part.start);
-        end = if part.end >= part.start { doc.token_from(a, part.end) } else { doc.token_from(0, part.end) };
+        let a = doc.token_near(*hint, part.start);
+        end = doc.token_near((part.start, a), part.end);
         // `a..end` within the flags (a slice filled at once, not flag by flag).
         let n = used.len();
         if let Some(flags) = used.get_mut(a.min(n)..end.min(n).max(a.min(n))) {
@@ -141,7 +156,15 @@ fn sentence_core(doc: &Doc<'_>, k: usize) -> Range<usize> {
 
 /// The first token in `r` that is already used, or `r.end`.
 fn cut_at_used(r: Range<usize>, used: &[bool]) -> usize {
-    r.clone().find(|&j| used.get(j).copied().unwrap_or(true)).unwrap_or(r.end)
+    if r.is_empty() {
+        return r.end;
+    }
+    // Tokens past the flags count as used: the first of them ends the search.
+    let end = r.end.min(used.len());
+    match used.get(r.start..end) {
+        Some(flags) => flags.iter().position(|&u| u).map_or(end, |p| r.start + p),
+        None => r.start,
+    }
 }
 
 /// Whether the cue at `k` is passive ("was told", "is said to").
@@ -154,7 +177,7 @@ fn passive(doc: &Doc<'_>, k: usize, form: VerbForm) -> bool {
     while j > 0 && steps < 3 {
         j -= 1;
         steps += 1;
-        if doc.is_any(j, &["was", "were", "been", "being", "be", "is", "are", "get", "got"]) {
+        if is_passive_auxiliary(doc.word_bytes(j)) {
             return true;
         }
         if !words::is_between(doc, j) {
@@ -162,6 +185,23 @@ fn passive(doc: &Doc<'_>, k: usize, form: VerbForm) -> bool {
         }
     }
     false
+}
+
+/// Whether `word` is "was", "were", "been", "being", "be", "is", "are", "get" or
+/// "got" in any ASCII case (`doc.is_any(j, &[..])` on a copy lowered once, not
+/// compared with each word in turn).
+fn is_passive_auxiliary(word: &[u8]) -> bool {
+    if !(2..=5).contains(&word.len()) {
+        return false;
+    }
+    let mut lower = [0u8; 5];
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..word.len()],
+        b"was" | b"were" | b"been" | b"being" | b"be" | b"is" | b"are" | b"get" | b"got"
+    )
 }
 
 /// A reported-speech quotation from its clauses (those shorter than `MIN_CLAUSE`
@@ -202,7 +242,7 @@ fn reported(
     k: usize,
     class: CueClass,
     form: VerbForm,
-    lemma: &str,
+    word: CueWord,
     used: &[bool],
 ) -> Option<Found> {
     if doc.has(k, TokenFlags::CAPITALIZED) || class == CueClass::Call {
@@ -237,7 +277,7 @@ fn reported(
         return None;
     }
     let mut s = cue.end;
-    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.class(j).any(WordClass::THAT) && !used[j]);
+    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.is_that(j) && !used[j]);
     let mut has_that = false;
     if let Some(t) = that {
         // Only adverbials or an addressee before "that".
@@ -249,7 +289,7 @@ fn reported(
         }
     }
     if !has_that {
-        if !BARE_CLAUSE_LEMMAS.contains(&lemma) {
+        if !takes_bare_clause(word) {
             return None;
         }
         if class == CueClass::Tell {

@@ -128,7 +128,8 @@ pub(crate) fn find_quotes_with(input: &QuoteInput<'_>, facts: &EntityFacts) -> V
 /// over its own attribution (broken marks, two attributions in a row) loses those
 /// words, and parts left with nothing but spaces and punctuation are dropped.
 fn carve_attribution(text: &str, q: &mut Quote) {
-    for hole in [q.speaker, q.cue].into_iter().flatten() {
+    for hole in [q.speaker, q.cue] {
+        let Some(hole) = hole else { continue };
         if !q.content.iter().any(|p| p.overlaps(hole)) {
             continue;
         }
@@ -147,7 +148,10 @@ fn carve_attribution(text: &str, q: &mut Quote) {
         }
         q.content = parts;
     }
-    q.content.retain(|p| has_alphanumeric(text, *p));
+    // Most parts start with a word: nothing to drop, and no pass that moves them.
+    if !q.content.iter().all(|p| has_alphanumeric(text, *p)) {
+        q.content.retain(|p| has_alphanumeric(text, *p));
+    }
 }
 
 /// Whether the text of `p` has a letter or a digit: `p.text(text).chars().any(char::is_alphanumeric)`,
@@ -456,6 +460,25 @@ fn gallop<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
     lo + items[lo..hi].partition_point(pred)
 }
 
+/// `items.partition_point(pred)` (`pred` true on a prefix of `items`) when no item
+/// from `to` on satisfies `pred`: galloping back from `to` (a few steps when the
+/// answer is near), then a binary search in the last step.
+fn gallop_back<T>(items: &[T], to: usize, pred: impl Fn(&T) -> bool) -> usize {
+    // The answer is at most `hi`.
+    let mut hi = to.min(items.len());
+    let mut step = 1;
+    loop {
+        let Some(probe) = hi.checked_sub(step) else {
+            return items[..hi].partition_point(pred);
+        };
+        if pred(&items[probe]) {
+            return probe + 1 + items[probe + 1..hi].partition_point(pred);
+        }
+        hi = probe;
+        step *= 2;
+    }
+}
+
 /// A quotation before its speaker is resolved: token ranges and byte spans.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
@@ -491,19 +514,22 @@ struct EntityFact {
 
 impl EntityFacts {
     fn get(&self, entities: &[Entity], e: usize) -> Option<&EntityFact> {
-        self.known
-            .get_or_init(|| {
-                entities
-                    .iter()
-                    .map(|entity| {
-                        let last = last_name_word(&entity.name);
-                        // `last` lies in the name: its offset is the distance between the two.
-                        let at = last.as_ptr() as usize - entity.name.as_ptr() as usize;
-                        EntityFact { last: at..at + last.len(), tag: word_tag(last), gender: Cell::new(None) }
-                    })
-                    .collect()
-            })
-            .get(e)
+        self.all(entities).get(e)
+    }
+
+    /// What is known of every entity, by index.
+    fn all(&self, entities: &[Entity]) -> &[EntityFact] {
+        self.known.get_or_init(|| {
+            entities
+                .iter()
+                .map(|entity| {
+                    let last = last_name_word(&entity.name);
+                    // `last` lies in the name: its offset is the distance between the two.
+                    let at = last.as_ptr() as usize - entity.name.as_ptr() as usize;
+                    EntityFact { last: at..at + last.len(), tag: word_tag(last), gender: Cell::new(None) }
+                })
+                .collect()
+        })
     }
 
     /// The gender the given name of entity `e` suggests (`Unknown` for anything but
@@ -561,9 +587,11 @@ pub(crate) struct Doc<'a> {
     /// For each mention of a person, [`word_tag`] of the last word of its entity's
     /// name (0 for other mentions), computed when first needed.
     person_tags: once_cell::unsync::OnceCell<Vec<u32>>,
-    /// The first token starting at or after each mention's start, computed when
-    /// first needed.
-    mention_tokens: once_cell::unsync::OnceCell<Vec<usize>>,
+    /// The start of the mention [`Doc::mention_token`] was last asked about, and its
+    /// answer (where the next search starts).
+    mention_hint_token: Cell<(usize, usize)>,
+    /// Tokens per byte of text, in 1/65536: where [`Doc::token_near`] looks first.
+    tokens_per_byte: u64,
     /// The first mention of the last [`Doc::mentions_in`] (speakers are resolved in
     /// text order: the next search starts there).
     mention_hint: Cell<usize>,
@@ -609,7 +637,8 @@ impl<'a> Doc<'a> {
             facts,
             honorifics: once_cell::unsync::OnceCell::new(),
             person_tags: once_cell::unsync::OnceCell::new(),
-            mention_tokens: once_cell::unsync::OnceCell::new(),
+            mention_hint_token: Cell::new((0, 0)),
+            tokens_per_byte: ((n as u64) << 16) / (input.text.len().max(1) as u64),
             mention_hint: Cell::new(0),
         }
     }
@@ -625,11 +654,14 @@ impl<'a> Doc<'a> {
     /// integers, and only the mentions whose tag equals `word_tag(w)` compare words.
     pub fn person_tags(&self) -> &[u32] {
         self.person_tags.get_or_init(|| {
+            // The facts are read once, not asked for mention by mention.
+            let facts = self.facts.all(self.entities);
             self.mentions
                 .iter()
                 .map(|m| {
+                    let tag = facts.get(m.entity).map_or(0, |f| f.tag);
                     if m.kind == crate::analysis::EntityKind::Person {
-                        self.facts.get(self.entities, m.entity).map_or(0, |f| f.tag)
+                        tag
                     } else {
                         0
                     }
@@ -639,34 +671,39 @@ impl<'a> Doc<'a> {
     }
 
     /// The index of the first token starting at or after the start of mention `m`
-    /// (`len()` when none does).
+    /// (`len()` when none does): found from the answer before, galloping forwards or
+    /// backwards (the gender of a person steps through the mentions of people in
+    /// order, resolving a speaker walks back from it a few mentions at a time: a few
+    /// hundred questions, against a table of all the mentions).
     pub fn mention_token(&self, m: usize) -> usize {
-        let tokens = self.mention_tokens.get_or_init(|| {
-            // Mentions come in text order, a few tokens apart: each one steps on from
-            // where the last one stopped (a search from the start if one goes back).
-            let mut previous = (0, 0);
-            self.mentions
-                .iter()
-                .map(|m| {
-                    let offset = m.span.start;
-                    let k = self.token_from(if offset >= previous.0 { previous.1 } else { 0 }, offset);
-                    previous = (offset, k);
-                    k
-                })
-                .collect()
-        });
-        tokens.get(m).copied().unwrap_or_else(|| {
-            let offset = self.mentions.get(m).map_or(usize::MAX, |m| m.span.start);
-            self.tokens.partition_point(|t| t.span.start < offset)
-        })
+        let Some(mention) = self.mentions.get(m) else { return self.len() };
+        let offset = mention.span.start;
+        let k = self.token_near(self.mention_hint_token.get(), offset);
+        self.mention_hint_token.set((offset, k));
+        k
     }
 
-    /// The first token at or after token `from` that starts at or after byte
-    /// `offset` (`len()` when none does): `tokens.partition_point(|t| t.span.start <
-    /// offset)` when every token before `from` starts before `offset`, found by
-    /// galloping from `from`, in a few steps when the token is near.
-    pub fn token_from(&self, from: usize, offset: usize) -> usize {
-        gallop(self.tokens, from, |t| t.span.start < offset)
+    /// The first token that starts at or after byte `offset` (`len()` when none
+    /// does): `tokens.partition_point(|t| t.span.start < offset)`, found near where
+    /// the tokens' average length puts it from a known pair `(byte, token)` (any
+    /// pair: the closer, the better), then galloping from there, forwards or
+    /// backwards: a few steps, where a search from the known token would take
+    /// twice the logarithm of the distance.
+    pub fn token_near(&self, (known_offset, known): (usize, usize), offset: usize) -> usize {
+        let per_byte = |bytes: usize| ((bytes as u64).saturating_mul(self.tokens_per_byte) >> 16) as usize;
+        let guess = if offset >= known_offset {
+            known.saturating_add(per_byte(offset - known_offset))
+        } else {
+            known.saturating_sub(per_byte(known_offset - offset))
+        };
+        let guess = guess.min(self.len());
+        let before = |t: &Token| t.span.start < offset;
+        match self.tokens.get(guess) {
+            // Every token up to the guess starts before `offset`.
+            Some(t) if before(t) => gallop(self.tokens, guess + 1, before),
+            // No token from the guess on does.
+            _ => gallop_back(self.tokens, guess, before),
+        }
     }
 
     /// The mentions that overlap the byte span `span`: those from the first that ends
@@ -843,6 +880,14 @@ impl<'a> Doc<'a> {
         v
     }
 
+    /// Whether token `i` is "that" (any ASCII case): what `class(i)` says of
+    /// [`WordClass::THAT`](words::WordClass::THAT), the class of that one word,
+    /// without looking up the words the rules scan for it.
+    #[inline]
+    pub fn is_that(&self, i: usize) -> bool {
+        self.is(i, "that")
+    }
+
     /// The lexicon entry of token `i`, when it is a cue verb.
     pub fn verb(&self, i: usize) -> Option<cues::CueWord> {
         Some(self.vocab(i)).filter(|v| v.is_verb()).and_then(|v| v.cue())
@@ -901,15 +946,62 @@ mod tests {
     }
 
     #[test]
-    fn token_from_agrees_with_a_binary_search() {
+    fn token_searches_agree_with_a_binary_search() {
         let text = "He said , \" We will not back down , \" on Monday .";
         with_doc(text, |doc, tokens| {
             for offset in 0..=text.len() + 1 {
                 let expected = tokens.partition_point(|t| t.span.start < offset);
                 for from in 0..=expected {
-                    assert_eq!(doc.token_from(from, offset), expected, "from {from} offset {offset}");
+                    assert_eq!(
+                        gallop(tokens, from, |t| t.span.start < offset),
+                        expected,
+                        "from {from} offset {offset}"
+                    );
+                }
+                for known in 0..=text.len() + 1 {
+                    let k = tokens.partition_point(|t| t.span.start < known);
+                    assert_eq!(doc.token_near((known, k), offset), expected, "known {known} offset {offset}");
+                }
+                for to in expected..=tokens.len() + 1 {
+                    let back = gallop_back(tokens, to, |t| t.span.start < offset);
+                    assert_eq!(back, expected, "to {to} offset {offset}");
                 }
             }
         });
+    }
+
+    #[test]
+    fn mention_tokens_agree_with_a_binary_search_in_any_order() {
+        let text = "Mr. Jane Doe met John Smith of Acme Corp. in Paris , he said .";
+        let tokens = crate::tokenize::tokenize(text);
+        let segmentation = crate::segment::segment(text, &tokens);
+        let mention = |start: usize, end: usize| Mention {
+            span: Span::new(start, end),
+            kind: crate::analysis::EntityKind::Person,
+            form: crate::analysis::MentionForm::Name,
+            entity: 0,
+            found_by: crate::analysis::FoundBy::Rule(crate::analysis::Rule::Context),
+        };
+        let mentions: Vec<Mention> = [(4, 12), (17, 27), (31, 41), (45, 50), (0, 3), (53, 55)]
+            .iter()
+            .map(|&(a, b)| mention(a, b))
+            .collect();
+        let input = QuoteInput {
+            text,
+            tokens: &tokens,
+            segmentation: &segmentation,
+            mentions: &mentions,
+            entities: &[],
+        };
+        let facts = EntityFacts::default();
+        let doc = Doc::new(&input, &facts);
+        for m in [0, 1, 2, 3, 4, 5, 3, 1, 0, 5, 2, 6, 4] {
+            let offset = mentions.get(m).map_or(usize::MAX, |x| x.span.start);
+            assert_eq!(
+                doc.mention_token(m),
+                tokens.partition_point(|t| t.span.start < offset),
+                "mention {m}"
+            );
+        }
     }
 }

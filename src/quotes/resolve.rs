@@ -87,16 +87,56 @@ fn person_by_last_word(doc: &Doc<'_>, before: usize, word: &str) -> Option<usize
         t == tag && doc.mentions.get(i).is_some_and(|m| doc.last_word(m.entity).eq_ignore_ascii_case(word))
     };
     let back = tags.get(lo..hi).unwrap_or(&[]);
-    let found =
-        back.iter().enumerate().rev().find(|&(i, &t)| matches(lo + i, t)).map(|(i, _)| lo + i).or_else(
-            || {
-                // Named only later ("Muttaqi ... Foreign Minister Amir Khan Muttaqi"): a short look ahead.
-                let end = (hi + MAX_LOOKBACK_MENTIONS).min(doc.mentions.len());
-                let ahead = tags.get(hi..end).unwrap_or(&[]);
-                ahead.iter().enumerate().find(|&(i, &t)| matches(hi + i, t)).map(|(i, _)| hi + i)
-            },
-        );
+    let found = last_tagged(back, tag, |i| matches(lo + i, tag)).map(|i| lo + i).or_else(|| {
+        // Named only later ("Muttaqi ... Foreign Minister Amir Khan Muttaqi"): a short look ahead.
+        let end = (hi + MAX_LOOKBACK_MENTIONS).min(doc.mentions.len());
+        let ahead = tags.get(hi..end).unwrap_or(&[]);
+        first_tagged(ahead, tag, |i| matches(hi + i, tag)).map(|i| hi + i)
+    });
     found.and_then(|i| doc.mentions.get(i)).map(|m| m.entity)
+}
+
+/// How many tags [`last_tagged`] and [`first_tagged`] compare at once: a block
+/// without `tag` (most of them) is passed over by one test of a comparison the
+/// compiler does on all its tags together, not one branch per tag.
+const TAG_BLOCK: usize = 16;
+
+/// Whether `tag` is among `tags` (no early exit: a vector comparison).
+fn has_tag(tags: &[u32], tag: u32) -> bool {
+    tags.iter().fold(false, |any, &t| any | (t == tag))
+}
+
+/// The last index `i` of `tags` holding `tag` for which `accept(i)` holds:
+/// `tags.iter().rposition(..)`, block by block.
+fn last_tagged(tags: &[u32], tag: u32, accept: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut end = tags.len();
+    while end > 0 {
+        let start = end.saturating_sub(TAG_BLOCK);
+        let block = &tags[start..end];
+        if has_tag(block, tag) {
+            if let Some(i) = (start..end).rev().find(|&i| tags[i] == tag && accept(i)) {
+                return Some(i);
+            }
+        }
+        end = start;
+    }
+    None
+}
+
+/// The first index `i` of `tags` holding `tag` for which `accept(i)` holds:
+/// `tags.iter().position(..)`, block by block.
+fn first_tagged(tags: &[u32], tag: u32, accept: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut start = 0;
+    while start < tags.len() {
+        let end = (start + TAG_BLOCK).min(tags.len());
+        if has_tag(&tags[start..end], tag) {
+            if let Some(i) = (start..end).find(|&i| tags[i] == tag && accept(i)) {
+                return Some(i);
+            }
+        }
+        start = end;
+    }
+    None
 }
 
 /// Whether the mention starting at token `i` stands where a sentence's subject stands:

@@ -272,9 +272,10 @@ pub(crate) struct Vocabulary {
     /// A filter for the cue verbs and "according" ([`Vocabulary::may_be_cue`]): the
     /// bit [`cue_filter_bit`] of each of them is set.
     cue_filter: Box<[u64; CUE_FILTER_WORDS]>,
-    /// Bit `len` is set when a cue verb or "according" has `len` bytes: short words
-    /// ("a", "of", "to", a good part of a text) are stopped by one test.
-    cue_lengths: u32,
+    /// Bit `len` of entry `b & 31` is set when a cue verb or "according" has `len`
+    /// bytes and starts with a byte `b` (in any ASCII case): short words ("a", "of",
+    /// "to") and a third of the others ("the", "government") are stopped by one test.
+    cue_starts: [u32; 32],
 }
 
 /// The longest word looked up.
@@ -440,7 +441,7 @@ impl Vocabulary {
                         short_ok,
                         slots,
                         cue_filter: Self::cue_filter(&entries),
-                        cue_lengths: Self::cue_lengths(&entries),
+                        cue_starts: Self::cue_starts(&entries),
                         entries,
                         shift: 64 - bits,
                         seed,
@@ -456,7 +457,7 @@ impl Vocabulary {
             short_ok: false,
             slots: vec![0; 1].into_boxed_slice(),
             cue_filter: Self::cue_filter(&entries),
-            cue_lengths: Self::cue_lengths(&entries),
+            cue_starts: Self::cue_starts(&entries),
             entries,
             shift: 63,
             seed: 0,
@@ -469,37 +470,48 @@ impl Vocabulary {
         for (key, v) in entries.iter().skip(1) {
             if v.is_verb() || v.class().any(WordClass::ACCORDING) {
                 let len = key.len as usize;
-                let bit = cue_filter_bit(key.words[0], len);
+                // The first four bytes (zero padded, as the key has them).
+                let bit = cue_filter_bit(key.words[0] as u32, len);
                 filter[bit / 64] |= 1 << (bit % 64);
             }
         }
         filter
     }
 
-    /// The lengths of the cue verbs and "according" ([`Vocabulary::cue_lengths`]).
-    fn cue_lengths(entries: &[(Key, Vocab)]) -> u32 {
+    /// The lengths of the cue verbs and "according" by their first byte
+    /// ([`Vocabulary::cue_starts`]).
+    fn cue_starts(entries: &[(Key, Vocab)]) -> [u32; 32] {
         let cue = |v: &Vocab| v.is_verb() || v.class().any(WordClass::ACCORDING);
-        // Every key is 1 to MAX_WORD (24) bytes long.
-        entries.iter().skip(1).filter(|(_, v)| cue(v)).fold(0, |bits, (key, _)| bits | 1 << (key.len & 31))
+        let mut starts = [0u32; 32];
+        // Every key is 1 to MAX_WORD (24) bytes long; its first byte is lower case
+        // (`b & 31` is the same for a letter in either case).
+        for (key, _) in entries.iter().skip(1).filter(|(_, v)| cue(v)) {
+            starts[(key.words[0] & 31) as usize] |= 1 << (key.len & 31);
+        }
+        starts
     }
 
     /// Whether the word `span` of `text` may be a cue verb or "according": false when
     /// it is neither ([`Vocab::is_verb`], [`WordClass::ACCORDING`]), true for them and
-    /// for the few other words whose length and first eight bytes (in any ASCII case)
-    /// hash alike. One bit read against a look-up's few dozen instructions and four
-    /// cache lines.
+    /// for the few other words whose first byte and length match one of them and whose
+    /// length and first four bytes (in any ASCII case) hash alike. Two bits read
+    /// against a look-up's few dozen instructions and four cache lines.
     #[inline]
     pub fn may_be_cue(&self, text: &[u8], span: Span) -> bool {
         let len = span.end.wrapping_sub(span.start);
-        // Only bits 1 to `MAX_WORD` are set: one test turns down empty words, long ones
-        // and spans that run backwards.
-        if len >= 32 || (self.cue_lengths >> len) & 1 == 0 || span.end > text.len() {
+        // Only bits 1 to `MAX_WORD` are set: empty words, long ones and spans that
+        // run backwards are turned down with the others.
+        if len >= 32 || span.end > text.len() {
             return false;
         }
-        let prefix = match text.get(span.start..).and_then(|rest| rest.first_chunk::<8>()) {
-            Some(chunk) => u64::from_le_bytes(*chunk),
+        let Some(&first) = text.get(span.start) else { return false };
+        if (self.cue_starts[usize::from(first & 31)] >> len) & 1 == 0 {
+            return false;
+        }
+        let prefix = match text.get(span.start..).and_then(|rest| rest.first_chunk::<4>()) {
+            Some(chunk) => u32::from_le_bytes(*chunk) & PREFIX_MASKS[len],
             // Near the end of the text: byte by byte.
-            None => text[span.start..span.end].iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
+            None => text[span.start..span.end].iter().rev().fold(0, |w, &b| (w << 8) | u32::from(b)),
         };
         let bit = cue_filter_bit(prefix, len);
         self.cue_filter[bit / 64] & (1 << (bit % 64)) != 0
@@ -678,14 +690,28 @@ impl Vocabulary {
 /// vocabulary: few other words share one with a cue).
 const CUE_FILTER_WORDS: usize = 512;
 
-/// The bit of the cue filter for a word of `len` bytes whose first (at most eight)
+/// `PREFIX_MASKS[n]` keeps the first `n` bytes (at most four) of a little-endian
+/// 32-bit word: one entry for every length below 32, so that no length needs
+/// clamping first.
+const PREFIX_MASKS: [u32; 32] = {
+    let mut m = [u32::MAX; 32];
+    m[0] = 0;
+    m[1] = 0xff;
+    m[2] = 0xffff;
+    m[3] = 0x00ff_ffff;
+    m
+};
+
+/// The bit of the cue filter for a word of `len` bytes whose first (at most four)
 /// bytes are `prefix` (little-endian, zero padded). Case is folded by setting bit 5 of
 /// every byte: a letter and its capital become the same byte, other bytes merge with
-/// a few others, which only lets a few more words through the filter.
+/// a few others, which only lets a few more words through the filter. Four bytes
+/// and the length tell the cue verbs from other words almost as well as eight: a
+/// 32-bit load needs no mask for most words.
 #[inline(always)]
-fn cue_filter_bit(prefix: u64, len: usize) -> usize {
-    let folded = (prefix | 0x2020_2020_2020_2020) & MASKS[len.min(8)];
-    let h = (folded ^ ((len as u64) << 58)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+fn cue_filter_bit(prefix: u32, len: usize) -> usize {
+    let folded = u64::from(prefix | 0x2020_2020) | ((len as u64) << 32);
+    let h = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (h >> (64 - CUE_FILTER_WORDS.trailing_zeros() - 6)) as usize
 }
 
