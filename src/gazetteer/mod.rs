@@ -596,21 +596,15 @@ impl Gazetteer {
     fn hit_starts(&self, tokens: &[Token], norm: &Normalized) -> Vec<u32> {
         let normalized = norm.as_str();
         let bytes = normalized.as_bytes();
-        // The last offset of a space before a word whose two bytes after it can be
-        // read (one comparison instead of the slice's own checks).
-        let pair_limit = bytes.len().saturating_sub(3);
         let mut firsts: Vec<u32> = Vec::with_capacity(tokens.len() / 4 + 16);
         for (i, (t, &from)) in tokens.iter().zip(&norm.starts).enumerate() {
             if !t.flags.intersects(TokenFlags::CAPITALIZED | TokenFlags::ALL_CAPS) {
-                let from = from as usize;
                 // The word's first two bytes, or its byte and the space after it
                 // (there is always a space after a word).
-                if from <= pair_limit {
-                    if let Some(pair) = bytes.get(from + 1..from + 3).and_then(|r| r.first_chunk::<2>()) {
-                        let pair = u16::from_le_bytes(*pair);
-                        if self.lower_start_pairs[usize::from(pair) / 64] & 1 << (pair % 64) == 0 {
-                            continue;
-                        }
+                if let Some(&[a, b]) = bytes.get(from as usize + 1..from as usize + 3) {
+                    let pair = u16::from_le_bytes([a, b]);
+                    if self.lower_start_pairs[usize::from(pair) / 64] & 1 << (pair % 64) == 0 {
+                        continue;
                     }
                 }
                 if !self.may_start_lower_case_hit_on(norm, i) {
@@ -684,12 +678,15 @@ impl Gazetteer {
     /// space before token `i`. A match state also holds the patterns that are
     /// suffixes of its own ("york" within "new york"): only those as long as the
     /// walk count.
+    /// (Patterns are distinct, so at most one is as long as the walk.)
+    #[inline(never)]
     fn push_matches(&self, search: &mut Search<'_>, sid: StateID, i: usize, k: usize) {
         let ac = search.ac;
         for j in 0..ac.match_len(sid) {
             let pattern = ac.match_pattern(sid, j);
             if ac.pattern_len(pattern) == k + 1 {
                 self.push_hits(pattern.as_usize(), i, search.text, search.tokens, &mut search.out);
+                return;
             }
         }
     }
@@ -749,7 +746,9 @@ impl Gazetteer {
     }
 
     /// Record the hits of pattern `pattern` starting at token `first`: one per entry
-    /// of the pattern whose capitalisation the text fits.
+    /// of the pattern whose capitalisation the text fits. (Inlined in its one
+    /// caller, [`Gazetteer::push_matches`]: one call less per hit.)
+    #[inline(always)]
     fn push_hits(
         &self,
         pattern: usize,
@@ -763,6 +762,15 @@ impl Gazetteer {
         let Some(entry) = ids.first().and_then(|&id| self.entries.get(id as usize)) else { return };
         let range = first..first + entry.surface_tokens.len();
         let Some(hit) = tokens.get(range.clone()) else { return };
+        if let [t] = hit {
+            // One token (most hits): its own loop, without the line breaks.
+            for &id in ids {
+                if self.entries.get(id as usize).is_some_and(|entry| self.case_fits_one(entry, text, t)) {
+                    out.push(ListMatch { tokens: range.clone(), entry: id });
+                }
+            }
+            return;
+        }
         // A name never runs across a line break.
         if hit.iter().skip(1).any(|t| t.is(TokenFlags::LINE_BREAK_BEFORE)) {
             return;
@@ -772,6 +780,18 @@ impl Gazetteer {
                 out.push(ListMatch { tokens: range.clone(), entry: id });
             }
         }
+    }
+
+    /// [`Gazetteer::case_fits`] for a hit of one token: a token written as the
+    /// entry (nearly always) is settled at once.
+    fn case_fits_one(&self, entry: &Entry, text: &str, t: &Token) -> bool {
+        let got = text.as_bytes().get(t.span.start..t.span.end);
+        let want =
+            entry.surface_tokens.first().and_then(|s| entry.source.name.as_bytes().get(s.start..s.end));
+        if got.is_some() && got == want {
+            return t.is(TokenFlags::CAPITALIZED) || !t.is(TokenFlags::WORD);
+        }
+        self.case_fits(entry, text, std::slice::from_ref(t))
     }
 
     /// Whether the text tokens are capitalised as the entry requires.
