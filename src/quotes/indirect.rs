@@ -54,8 +54,10 @@ fn takes_bare_clause(word: CueWord) -> bool {
     })
 }
 
-/// Find reported speech around the cues that no quotation used; add it to `found`.
-pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
+/// Find reported speech around the cues that no quotation of `found` used, in text
+/// order.
+pub(crate) fn find_indirect(doc: &Doc<'_>, found: &[Found]) -> Vec<Found> {
+    let mut reported_speech = Vec::new();
     let n = doc.len();
     let mut used = super::false_flags(n);
     // Where the last part marked used ended (byte offset, token): parts come mostly
@@ -99,13 +101,14 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
                 if let Some(r) = &q.cue {
                     fill_used(&mut used, r);
                 }
-                found.push(q);
+                reported_speech.push(q);
                 k = end.max(k + 1);
             }
             None => k += 1,
         }
     }
     super::give_back_flags(used);
+    reported_speech
 }
 
 /// Mark the tokens of `r` used (those in range: a slice filled at once).
