@@ -57,7 +57,8 @@ fn takes_bare_clause(word: CueWord) -> bool {
 /// Find reported speech around the cues that no quotation of `found` used, in text
 /// order.
 pub(crate) fn find_indirect(doc: &Doc<'_>, found: &[Found]) -> Vec<Found> {
-    let mut reported_speech = Vec::new();
+    // About as many as the quotations (a guess that spares most of the growing).
+    let mut reported_speech = Vec::with_capacity(found.len());
     let n = doc.len();
     let mut used = super::false_flags(n);
     // Where the last part marked used ended (byte offset, token): parts come mostly

@@ -332,10 +332,13 @@ fn unknown_vocab(n: usize) -> Vec<Cell<words::Vocab>> {
 fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec<Range<usize>>, Vec<u32>) {
     let n = tokens.len();
     // Where the segmentation's paragraphs start, in order.
-    let mut starts: Vec<usize> = seg.paragraphs.iter().map(|p| p.tokens.start).filter(|&s| s < n).collect();
+    // (Both lists are buffers of the thread's pool, given back below.)
+    let mut starts: Vec<usize> = take_buffer(|b| &mut b.indices);
+    starts.extend(seg.paragraphs.iter().map(|p| p.tokens.start).filter(|&s| s < n));
     starts.sort_unstable();
     // Where sentences start and end, in order: `sentence_of` changes nowhere else.
-    let mut bounds: Vec<usize> = Vec::with_capacity(2 * seg.sentences.len());
+    let mut bounds: Vec<usize> = take_buffer(|b| &mut b.indices);
+    bounds.reserve(2 * seg.sentences.len());
     for s in &seg.sentences {
         bounds.push(s.tokens.start);
         bounds.push(s.tokens.end);
@@ -343,7 +346,7 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
     if !bounds.windows(2).all(|w| w[0] <= w[1]) {
         bounds.sort_unstable();
     }
-    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut paragraphs: Vec<Range<usize>> = Vec::with_capacity(starts.len() + 1);
     // Every token is written below (the paragraphs tile the tokens).
     let mut paragraph_of: Vec<u32> = take_sized(|b| &mut b.numbers, n);
     let mut start = 0;
@@ -376,6 +379,8 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
     }
     paragraph_of[start..n].fill(paragraphs.len() as u32);
     paragraphs.push(start..n);
+    give_back(starts, |b| &mut b.indices);
+    give_back(bounds, |b| &mut b.indices);
     (paragraphs, paragraph_of)
 }
 
