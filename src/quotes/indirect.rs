@@ -54,8 +54,11 @@ fn takes_bare_clause(word: CueWord) -> bool {
     })
 }
 
-/// Find reported speech around the cues that no quotation used; add it to `found`.
-pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
+/// Find reported speech around the cues that no quotation of `found` used, in text
+/// order.
+pub(crate) fn find_indirect(doc: &Doc<'_>, found: &[Found]) -> Vec<Found> {
+    // About as many as the quotations (a guess that spares most of the growing).
+    let mut reported_speech = Vec::with_capacity(found.len());
     let n = doc.len();
     let mut used = super::false_flags(n);
     // Where the last part marked used ended (byte offset, token): parts come mostly
@@ -99,13 +102,14 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &mut Vec<Found>) {
                 if let Some(r) = &q.cue {
                     fill_used(&mut used, r);
                 }
-                found.push(q);
+                reported_speech.push(q);
                 k = end.max(k + 1);
             }
             None => k += 1,
         }
     }
     super::give_back_flags(used);
+    reported_speech
 }
 
 /// Mark the tokens of `r` used (those in range: a slice filled at once).

@@ -108,20 +108,48 @@ pub(crate) fn find_quotes_with(input: &QuoteInput<'_>, facts: &EntityFacts) -> V
     let regions = marks::pair_marks(&doc);
     doc.mark_quoted(&regions);
     let mut found = grouping::attribute(&doc, &regions);
-    indirect::find_indirect(&doc, &mut found);
+    let mut reported = indirect::find_indirect(&doc, &found);
     // A part can come out empty at the edges of broken marks; a quotation needs words.
-    for q in &mut found {
-        q.content.retain(|part| !part.is_empty());
+    for found in [&mut found, &mut reported] {
+        for q in found.iter_mut() {
+            q.content.retain(|part| !part.is_empty());
+        }
+        found.retain(|q| !q.content.is_empty());
     }
-    found.retain(|q| !q.content.is_empty());
-    found.sort_by_key(|q| (q.span.start, q.span.end));
     let mut previous = None;
-    let mut quotes: Vec<Quote> = found.into_iter().map(|q| resolve::finish(&doc, q, &mut previous)).collect();
+    let mut quotes: Vec<Quote> = Vec::with_capacity(found.len() + reported.len());
+    for q in in_text_order(found, reported) {
+        quotes.push(resolve::finish(&doc, q, &mut previous));
+    }
     for q in &mut quotes {
         carve_attribution(input.text, q);
     }
     quotes.retain(|q| !q.content.is_empty());
     quotes
+}
+
+/// The quotations of `a` and then those of `b` sorted by span (start, then end),
+/// those that tie in the order they come: as a stable sort of the two lists one after
+/// the other would give them. Each list mostly comes in that order already (marks and
+/// cues are visited in text order): two sorted lists are merged, without moving the
+/// quotations about.
+fn in_text_order(mut a: Vec<Found>, b: Vec<Found>) -> impl Iterator<Item = Found> {
+    let key = |q: &Found| (q.span.start, q.span.end);
+    let sorted = |run: &[Found]| run.windows(2).all(|w| key(&w[0]) <= key(&w[1]));
+    let b = if sorted(&a) && sorted(&b) {
+        b
+    } else {
+        a.extend(b);
+        a.sort_by_key(key);
+        Vec::new()
+    };
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        // A tie goes to `a`, which came first.
+        (Some(x), Some(y)) if key(y) < key(x) => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 /// Keep the speaker and the cue out of the content: a reported clause that runs
@@ -280,6 +308,21 @@ fn sentence_of(sentences: &[crate::segment::Sentence], n: usize) -> Vec<u32> {
     out
 }
 
+/// A buffer of `n` entries [`Vocab::UNKNOWN`](words::Vocab::UNKNOWN) from the thread's
+/// pool: the entries kept from the call before are overwritten through `get_mut` (a
+/// loop of plain stores, which the compiler turns into a `memset`), and only the
+/// entries beyond them are pushed (`Vec::resize` writes one element at a time: a
+/// tenth of the cost of `Doc::new`).
+fn unknown_vocab(n: usize) -> Vec<Cell<words::Vocab>> {
+    let mut vocab = pop_buffer(|b| &mut b.vocab);
+    vocab.truncate(n);
+    for cell in &mut vocab {
+        *cell.get_mut() = words::Vocab::UNKNOWN;
+    }
+    vocab.resize(n, Cell::new(words::Vocab::UNKNOWN));
+    vocab
+}
+
 /// The paragraphs (token ranges) and the paragraph index of each of the tokens: the
 /// segmentation's paragraphs, and also every blank line (or line break after a closing
 /// mark) where a sentence starts, which the segmentation may have joined to the
@@ -289,10 +332,13 @@ fn sentence_of(sentences: &[crate::segment::Sentence], n: usize) -> Vec<u32> {
 fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec<Range<usize>>, Vec<u32>) {
     let n = tokens.len();
     // Where the segmentation's paragraphs start, in order.
-    let mut starts: Vec<usize> = seg.paragraphs.iter().map(|p| p.tokens.start).filter(|&s| s < n).collect();
+    // (Both lists are buffers of the thread's pool, given back below.)
+    let mut starts: Vec<usize> = take_buffer(|b| &mut b.indices);
+    starts.extend(seg.paragraphs.iter().map(|p| p.tokens.start).filter(|&s| s < n));
     starts.sort_unstable();
     // Where sentences start and end, in order: `sentence_of` changes nowhere else.
-    let mut bounds: Vec<usize> = Vec::with_capacity(2 * seg.sentences.len());
+    let mut bounds: Vec<usize> = take_buffer(|b| &mut b.indices);
+    bounds.reserve(2 * seg.sentences.len());
     for s in &seg.sentences {
         bounds.push(s.tokens.start);
         bounds.push(s.tokens.end);
@@ -300,7 +346,7 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
     if !bounds.windows(2).all(|w| w[0] <= w[1]) {
         bounds.sort_unstable();
     }
-    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut paragraphs: Vec<Range<usize>> = Vec::with_capacity(starts.len() + 1);
     // Every token is written below (the paragraphs tile the tokens).
     let mut paragraph_of: Vec<u32> = take_sized(|b| &mut b.numbers, n);
     let mut start = 0;
@@ -333,6 +379,8 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
     }
     paragraph_of[start..n].fill(paragraphs.len() as u32);
     paragraphs.push(start..n);
+    give_back(starts, |b| &mut b.indices);
+    give_back(bounds, |b| &mut b.indices);
     (paragraphs, paragraph_of)
 }
 
@@ -616,8 +664,7 @@ impl<'a> Doc<'a> {
         let sentence_of = sentence_of(&input.segmentation.sentences, n);
         let (paragraphs, paragraph_of) = paragraphs(input.tokens, input.segmentation, &sentence_of);
         let vocabulary = words::Vocabulary::embedded();
-        let mut vocab = take_buffer(|b| &mut b.vocab);
-        vocab.resize(n, Cell::new(words::Vocab::UNKNOWN));
+        let vocab = unknown_vocab(n);
         let (mark_candidates, cue_candidates) = candidates(input.text, input.tokens, vocabulary, &vocab);
         Doc {
             text: input.text,
