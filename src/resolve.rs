@@ -163,67 +163,95 @@ fn push_keys(candidates: &[Candidate], from: usize, token_count: usize, keys: &m
 /// are a single candidate, which needs no sorting), with the same order inside
 /// each group; the groups come in text order, so the result needs no final sort.
 fn choose(candidates: &[Candidate], by_start: &[u64]) -> Vec<usize> {
-    let start_of = |key: u64| (key >> 32) as usize;
-    let index_of = |key: u64| (key & 0xFFFF_FFFF) as usize;
+    let end_of = |key: u64| candidates.get(index_of(key)).map_or(0, |c| c.tokens.end);
     let mut out = Vec::with_capacity(by_start.len());
-    let mut group: Vec<(u64, u32)> = Vec::new();
-    let mut accepted: Vec<usize> = Vec::new();
-    // The tokens taken in the current group, from its first token.
-    let mut taken: Vec<bool> = Vec::new();
+    let mut scratch = Scratch::default();
     let mut k = 0;
-    while k < by_start.len() {
+    while let Some(&key) = by_start.get(k) {
         // The group: every candidate starting before the furthest end so far.
-        let first = start_of(by_start[k]);
-        let mut end = candidates[index_of(by_start[k])].tokens.end;
+        let mut end = end_of(key);
         let mut g = k + 1;
-        while g < by_start.len() && start_of(by_start[g]) < end {
-            end = end.max(candidates[index_of(by_start[g])].tokens.end);
+        while let Some(&next) = by_start.get(g) {
+            if start_of(next) >= end {
+                break;
+            }
+            end = end.max(end_of(next));
             g += 1;
         }
-        if g == k + 1 {
-            out.push(index_of(by_start[k]));
-            k = g;
-            continue;
-        }
-        // One sortable key per candidate: longer first, then higher priority, then
-        // earlier start, then input order (so equal claims resolve deterministically).
-        let claim = |key: u64| {
-            let i = index_of(key);
-            let c = &candidates[i];
-            let len = (c.tokens.len().min(0xFFFF) as u64) ^ 0xFFFF;
-            let priority = u64::from(u8::MAX - c.priority);
-            let start = (c.tokens.start as u64).min((1 << 40) - 1);
-            ((len << 48) | (priority << 40) | start, i as u32)
-        };
-        if g == k + 2 {
+        match by_start.get(k..g).unwrap_or_default() {
+            // Most candidates overlap no other.
+            [_] => out.push(index_of(key)),
             // Two candidates (a list hit and a run over the same words, most
             // often): the second starts inside the first, so the stronger claim
             // alone is kept, with no sorting or marking.
-            let best = claim(by_start[k]).min(claim(by_start[k + 1]));
-            out.push(best.1 as usize);
-            k = g;
-            continue;
+            &[a, b] => out.push(claim(candidates, a).min(claim(candidates, b)).1 as usize),
+            group => scratch.choose(candidates, group, end, &mut out),
         }
-        group.clear();
-        group.extend(by_start[k..g].iter().map(|&key| claim(key)));
-        group.sort_unstable();
-        accepted.clear();
-        taken.clear();
-        taken.resize(end - first, false);
-        for &(_, i) in &group {
-            let range = candidates[i as usize].tokens.clone();
-            let range = range.start - first..range.end - first;
-            if taken[range.clone()].iter().any(|&t| t) {
-                continue;
-            }
-            taken[range].iter_mut().for_each(|t| *t = true);
-            accepted.push(i as usize);
-        }
-        accepted.sort_unstable_by_key(|&i| candidates[i].tokens.start);
-        out.extend_from_slice(&accepted);
         k = g;
     }
     out
+}
+
+/// The start token of a key of [`by_start`].
+#[inline]
+fn start_of(key: u64) -> usize {
+    (key >> 32) as usize
+}
+
+/// The candidate index of a key of [`by_start`].
+#[inline]
+fn index_of(key: u64) -> usize {
+    (key & 0xFFFF_FFFF) as usize
+}
+
+/// One sortable key per candidate (of a [`by_start`] key): longer first, then
+/// higher priority, then earlier start, then input order (so equal claims resolve
+/// deterministically).
+#[inline]
+fn claim(candidates: &[Candidate], key: u64) -> (u64, u32) {
+    let i = index_of(key);
+    let (len, priority, start) =
+        candidates.get(i).map_or((0, 0, 0), |c| (c.tokens.len(), c.priority, c.tokens.start));
+    let len = (len.min(0xFFFF) as u64) ^ 0xFFFF;
+    let priority = u64::from(u8::MAX - priority);
+    let start = (start as u64).min((1 << 40) - 1);
+    ((len << 48) | (priority << 40) | start, i as u32)
+}
+
+/// Room reused by [`choose`] for the groups of three or more candidates.
+#[derive(Default)]
+struct Scratch {
+    group: Vec<(u64, u32)>,
+    accepted: Vec<usize>,
+    /// The tokens taken in the current group, from its first token.
+    taken: Vec<bool>,
+}
+
+impl Scratch {
+    /// Greedy acceptance in claim order among `keys` (a group of chained
+    /// overlapping candidates ending at token `end`), the accepted ones appended
+    /// to `out` by start.
+    #[inline(never)]
+    fn choose(&mut self, candidates: &[Candidate], keys: &[u64], end: usize, out: &mut Vec<usize>) {
+        let first = keys.first().map_or(0, |&key| start_of(key));
+        self.group.clear();
+        self.group.extend(keys.iter().map(|&key| claim(candidates, key)));
+        self.group.sort_unstable();
+        self.accepted.clear();
+        self.taken.clear();
+        self.taken.resize(end - first, false);
+        for &(_, i) in &self.group {
+            let range = candidates[i as usize].tokens.clone();
+            let range = range.start - first..range.end - first;
+            if self.taken[range.clone()].iter().any(|&t| t) {
+                continue;
+            }
+            self.taken[range].iter_mut().for_each(|t| *t = true);
+            self.accepted.push(i as usize);
+        }
+        self.accepted.sort_unstable_by_key(|&i| candidates[i].tokens.start);
+        out.extend_from_slice(&self.accepted);
+    }
 }
 
 #[cfg(test)]
