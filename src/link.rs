@@ -33,11 +33,18 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     // What the passes below need of each candidate, in a byte ([`Class`]): they read
     // this instead of the candidates themselves (88 bytes each, tens of megabytes in a
     // long text).
-    let class: Vec<Class> = candidates.iter().map(|c| Class::of(c, text)).collect();
     // Organisation mentions without a list entry written in capitals ("PTI") are
     // tried as the initials of the other organisation mentions: only then are the
     // words of organisations with a list entry needed.
-    let acronyms = class.iter().any(|c| c.acronym());
+    let mut acronyms = false;
+    let class: Vec<Class> = candidates
+        .iter()
+        .map(|c| {
+            let class = Class::of(c, text);
+            acronyms |= class.acronym();
+            class
+        })
+        .collect();
 
     // The words of every candidate the links below look at (people without a list
     // entry, organisations), split once into one arena; candidate i's words are
