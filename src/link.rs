@@ -15,7 +15,6 @@
 
 use crate::analysis::{Entity, EntityKind, FoundBy, Mention, MentionForm, Rule};
 use crate::resolve::Candidate;
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
@@ -34,11 +33,18 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     // What the passes below need of each candidate, in a byte ([`Class`]): they read
     // this instead of the candidates themselves (88 bytes each, tens of megabytes in a
     // long text).
-    let class: Vec<Class> = candidates.iter().map(|c| Class::of(c, text)).collect();
     // Organisation mentions without a list entry written in capitals ("PTI") are
     // tried as the initials of the other organisation mentions: only then are the
     // words of organisations with a list entry needed.
-    let acronyms = class.iter().any(|c| c.acronym());
+    let mut acronyms = false;
+    let class: Vec<Class> = candidates
+        .iter()
+        .map(|c| {
+            let class = Class::of(c, text);
+            acronyms |= class.acronym();
+            class
+        })
+        .collect();
 
     // The words of every candidate the links below look at (people without a list
     // entry, organisations), split once into one arena; candidate i's words are
@@ -286,12 +292,12 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     }
 
     // Entities by kind and key (the canonical name, or the mention's words joined by
-    // single spaces). Keys borrow the canonical name or the text where they can (a
-    // name written with single spaces and nothing trimmed); joined words are built
-    // in one reused buffer.
+    // single spaces). Keys point to the canonical name or borrow the text where they
+    // can (a name written with single spaces and nothing trimmed); joined words are
+    // built in one reused buffer.
     // `keys[e]` is entity `e`'s key, found by its hash and kind in `by_key`.
     let mut by_key = Table::with_capacity(expected_entities);
-    let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(expected_entities);
+    let mut keys: Vec<Key<'_>> = Vec::with_capacity(expected_entities);
     // Most list mentions repeat an entry met before, whose shared canonical name is
     // the same allocation: a direct-mapped cache from the name's address to its
     // entity answers them without hashing the name. A slot is only a hint, checked
@@ -303,7 +309,12 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     let mut name_len: Vec<usize> = Vec::with_capacity(expected_entities);
     // How many mentions each entity has.
     let mut mention_counts: Vec<u32> = Vec::with_capacity(expected_entities);
-    let mut entity_of_candidate: Vec<usize> = vec![usize::MAX; candidates.len()];
+    // Each candidate's entity (`u32::MAX` until known; entities are fewer than
+    // candidates, whose indices fit 32 bits).
+    let mut entity_of_candidate: Vec<u32> = vec![u32::MAX; candidates.len()];
+    // The mentions, made in the same pass as the entities: each takes over what its
+    // candidate was found by (taken out in place, without moving the candidates).
+    let mut mentions = Vec::with_capacity(candidates.len());
     let mut joined = String::new();
     let mut key_words: Vec<&str> = Vec::new();
     // A list-less candidate `f` before `i`, its own head, written as `h` is: its
@@ -312,21 +323,25 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
         let f = first[h] as usize;
         (f < i && head[f] == f && !class[f].listed() && !class[h].listed()).then_some(f)
     };
-    for (i, c) in candidates.iter().enumerate() {
+    for i in 0..candidates.len() {
+        let c = &candidates[i];
         let h = head[i];
         let hc = &candidates[h];
         let address = hc.canonical.as_ref().map_or(0, |canon| Arc::as_ptr(canon) as *const u8 as usize);
-        let cached = match by_address[slot_of(address)] {
-            (a, e) if address != 0 && a == address && entities[e].kind == c.kind => Some(e),
-            _ => None,
+        let cached = match address {
+            0 => None,
+            _ => match by_address[slot_of(address)] {
+                (a, e) if a == address && entities[e].kind == c.kind => Some(e),
+                _ => None,
+            },
         };
         let entity = if let Some(e) = cached {
             e
-        } else if h != i && entity_of_candidate[h] != usize::MAX {
-            entity_of_candidate[h]
+        } else if h != i && entity_of_candidate[h] != u32::MAX {
+            entity_of_candidate[h] as usize
         } else if let Some(f) = written_before(h, i) {
             // The key of a list-less name written the same way before, as its own head.
-            entity_of_candidate[f]
+            entity_of_candidate[f] as usize
         } else {
             let key: &str = match &hc.canonical {
                 Some(canon) => canon,
@@ -348,7 +363,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             let found = by_key.find_or_insert(hash, next, |e| {
                 let e = e as usize;
                 entities.get(e).is_some_and(|entity| entity.kind == c.kind)
-                    && keys.get(e).is_some_and(|k| k == key)
+                    && keys.get(e).is_some_and(|k| k.text(&candidates) == key)
             });
             let e = match found {
                 e if e != next => e as usize,
@@ -365,9 +380,9 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                     entities.push(Entity { kind: c.kind, name: key.to_owned(), ids, mentions: Vec::new() });
                     let surface = hc.span.text(text);
                     let stored = match &hc.canonical {
-                        Some(canon) => Cow::Borrowed(&**canon),
-                        None if surface == key => Cow::Borrowed(surface),
-                        None => Cow::Owned(key.to_owned()),
+                        Some(_) => Key::Listed(h as u32),
+                        None if surface == key => Key::Text(surface),
+                        None => Key::Owned(key.to_owned()),
                     };
                     keys.push(stored);
                     e
@@ -378,7 +393,7 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
             }
             e
         };
-        entity_of_candidate[i] = entity;
+        entity_of_candidate[i] = entity as u32;
         mention_counts[entity] += 1;
         if c.form == MentionForm::Name && c.canonical.is_none() && c.span.len() > name_len[entity] {
             // The longest name written in the text names a list-less entity.
@@ -393,25 +408,44 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                 join_words(&key_words, name);
             }
         }
+        let (span, kind, form) = (c.span, c.kind, c.form);
+        let found_by = std::mem::replace(&mut candidates[i].found_by, FoundBy::Rule(Rule::Context));
+        mentions.push(Mention { span, kind, form, entity, found_by });
     }
     drop((by_key, keys));
-    // Each entity's mentions, in text order, in vectors of the right size, filled
-    // in the same pass as the mentions. The mentions take over what the candidates
-    // found them by (taken out of each candidate in place, without moving the
-    // candidates).
+    // Each entity's mentions, in text order, in vectors of the right size.
     for (entity, &n) in entities.iter_mut().zip(&mention_counts) {
         entity.mentions = Vec::with_capacity(n as usize);
     }
-    let mut mentions = Vec::with_capacity(candidates.len());
-    for (i, (c, entity)) in candidates.iter_mut().zip(entity_of_candidate).enumerate() {
-        if let Some(e) = entities.get_mut(entity) {
+    for (i, &entity) in entity_of_candidate.iter().enumerate() {
+        if let Some(e) = entities.get_mut(entity as usize) {
             e.mentions.push(i);
         }
-        let found_by = std::mem::replace(&mut c.found_by, FoundBy::Rule(Rule::Context));
-        mentions.push(Mention { span: c.span, kind: c.kind, form: c.form, entity, found_by });
     }
     entities.shrink_to_fit();
     (mentions, entities)
+}
+
+/// An entity's key in [`link`], kept without borrowing the candidates (whose
+/// mentions are made in the same pass): a candidate's canonical name, a piece of the
+/// text, or words joined anew.
+enum Key<'t> {
+    /// The canonical name of the candidate at this index.
+    Listed(u32),
+    /// A name as written in the text.
+    Text(&'t str),
+    /// Words joined by single spaces.
+    Owned(String),
+}
+
+impl<'t> Key<'t> {
+    fn text<'a>(&'a self, candidates: &'a [Candidate]) -> &'a str {
+        match self {
+            Key::Listed(h) => candidates.get(*h as usize).and_then(|c| c.canonical.as_deref()).unwrap_or(""),
+            Key::Text(text) => text,
+            Key::Owned(joined) => joined,
+        }
+    }
 }
 
 /// What [`link`] needs to know of a candidate in most of its passes, in one byte: its

@@ -57,18 +57,23 @@ pub fn resolve(candidates: Vec<Candidate>, token_count: usize) -> Vec<Candidate>
 
 /// The candidates at `keep`, in that order, moved out of `candidates`.
 pub(crate) fn take(mut candidates: Vec<Candidate>, keep: &[usize]) -> Vec<Candidate> {
-    // Move the chosen ones out, leaving an empty candidate that owns nothing.
-    let hole = || Candidate {
-        tokens: 0..0,
-        span: Span::new(0, 0),
-        kind: EntityKind::Person,
-        form: MentionForm::Name,
-        canonical: None,
-        ids: None,
-        found_by: FoundBy::Rule(Rule::Context),
-        priority: 0,
-    };
-    keep.iter().map(|&i| std::mem::replace(&mut candidates[i], hole())).collect()
+    // Move the chosen ones out: what a candidate owns is taken, leaving nothing to
+    // drop, and the rest copied (cheaper than writing a whole empty candidate back).
+    keep.iter()
+        .map(|&i| {
+            let c = &mut candidates[i];
+            Candidate {
+                tokens: c.tokens.clone(),
+                span: c.span,
+                kind: c.kind,
+                form: c.form,
+                canonical: c.canonical.take(),
+                ids: c.ids.take(),
+                found_by: std::mem::replace(&mut c.found_by, FoundBy::Rule(Rule::Context)),
+                priority: c.priority,
+            }
+        })
+        .collect()
 }
 
 /// The same choice as [`resolve`], as indices into `candidates` sorted by start,
@@ -86,6 +91,8 @@ pub(crate) struct Rounds {
     by_start: Vec<u64>,
     /// How many candidates were seen.
     seen: usize,
+    /// The keys added by the last call, set aside while they are merged in.
+    added: Vec<u64>,
 }
 
 impl Rounds {
@@ -98,10 +105,28 @@ impl Rounds {
         push_keys(candidates, from, token_count, &mut self.by_start);
         self.by_start[old..].sort();
         if old > 0 {
-            // Two sorted runs, which the sort merges in one pass.
-            self.by_start.sort();
+            merge_added(&mut self.by_start, old, &mut self.added);
         }
         choose(candidates, &self.by_start)
+    }
+}
+
+/// Merge the sorted keys from `old` on into the sorted keys before it, from the
+/// back: each added key, from the last, moves the old keys greater than it up by
+/// the number of added keys still to place (one block copy), then takes its place.
+/// `added` is scratch room for the added keys. Keys are distinct.
+fn merge_added(keys: &mut [u64], old: usize, added: &mut Vec<u64>) {
+    added.clear();
+    added.extend_from_slice(keys.get(old..).unwrap_or_default());
+    // `keys[..rest]` are the old keys not yet moved; `added[..b]` the added keys
+    // not yet placed; they go to `keys[..rest + b]`.
+    let mut rest = old.min(keys.len());
+    for (b, &key) in added.iter().enumerate().rev() {
+        while rest > 0 && keys[rest - 1] > key {
+            keys[rest + b] = keys[rest - 1];
+            rest -= 1;
+        }
+        keys[rest + b] = key;
     }
 }
 
@@ -138,67 +163,95 @@ fn push_keys(candidates: &[Candidate], from: usize, token_count: usize, keys: &m
 /// are a single candidate, which needs no sorting), with the same order inside
 /// each group; the groups come in text order, so the result needs no final sort.
 fn choose(candidates: &[Candidate], by_start: &[u64]) -> Vec<usize> {
-    let start_of = |key: u64| (key >> 32) as usize;
-    let index_of = |key: u64| (key & 0xFFFF_FFFF) as usize;
+    let end_of = |key: u64| candidates.get(index_of(key)).map_or(0, |c| c.tokens.end);
     let mut out = Vec::with_capacity(by_start.len());
-    let mut group: Vec<(u64, u32)> = Vec::new();
-    let mut accepted: Vec<usize> = Vec::new();
-    // The tokens taken in the current group, from its first token.
-    let mut taken: Vec<bool> = Vec::new();
+    let mut scratch = Scratch::default();
     let mut k = 0;
-    while k < by_start.len() {
+    while let Some(&key) = by_start.get(k) {
         // The group: every candidate starting before the furthest end so far.
-        let first = start_of(by_start[k]);
-        let mut end = candidates[index_of(by_start[k])].tokens.end;
+        let mut end = end_of(key);
         let mut g = k + 1;
-        while g < by_start.len() && start_of(by_start[g]) < end {
-            end = end.max(candidates[index_of(by_start[g])].tokens.end);
+        while let Some(&next) = by_start.get(g) {
+            if start_of(next) >= end {
+                break;
+            }
+            end = end.max(end_of(next));
             g += 1;
         }
-        if g == k + 1 {
-            out.push(index_of(by_start[k]));
-            k = g;
-            continue;
-        }
-        // One sortable key per candidate: longer first, then higher priority, then
-        // earlier start, then input order (so equal claims resolve deterministically).
-        let claim = |key: u64| {
-            let i = index_of(key);
-            let c = &candidates[i];
-            let len = (c.tokens.len().min(0xFFFF) as u64) ^ 0xFFFF;
-            let priority = u64::from(u8::MAX - c.priority);
-            let start = (c.tokens.start as u64).min((1 << 40) - 1);
-            ((len << 48) | (priority << 40) | start, i as u32)
-        };
-        if g == k + 2 {
+        match by_start.get(k..g).unwrap_or_default() {
+            // Most candidates overlap no other.
+            [_] => out.push(index_of(key)),
             // Two candidates (a list hit and a run over the same words, most
             // often): the second starts inside the first, so the stronger claim
             // alone is kept, with no sorting or marking.
-            let best = claim(by_start[k]).min(claim(by_start[k + 1]));
-            out.push(best.1 as usize);
-            k = g;
-            continue;
+            &[a, b] => out.push(claim(candidates, a).min(claim(candidates, b)).1 as usize),
+            group => scratch.choose(candidates, group, end, &mut out),
         }
-        group.clear();
-        group.extend(by_start[k..g].iter().map(|&key| claim(key)));
-        group.sort_unstable();
-        accepted.clear();
-        taken.clear();
-        taken.resize(end - first, false);
-        for &(_, i) in &group {
-            let range = candidates[i as usize].tokens.clone();
-            let range = range.start - first..range.end - first;
-            if taken[range.clone()].iter().any(|&t| t) {
-                continue;
-            }
-            taken[range].iter_mut().for_each(|t| *t = true);
-            accepted.push(i as usize);
-        }
-        accepted.sort_unstable_by_key(|&i| candidates[i].tokens.start);
-        out.extend_from_slice(&accepted);
         k = g;
     }
     out
+}
+
+/// The start token of a key of [`by_start`].
+#[inline]
+fn start_of(key: u64) -> usize {
+    (key >> 32) as usize
+}
+
+/// The candidate index of a key of [`by_start`].
+#[inline]
+fn index_of(key: u64) -> usize {
+    (key & 0xFFFF_FFFF) as usize
+}
+
+/// One sortable key per candidate (of a [`by_start`] key): longer first, then
+/// higher priority, then earlier start, then input order (so equal claims resolve
+/// deterministically).
+#[inline]
+fn claim(candidates: &[Candidate], key: u64) -> (u64, u32) {
+    let i = index_of(key);
+    let (len, priority, start) =
+        candidates.get(i).map_or((0, 0, 0), |c| (c.tokens.len(), c.priority, c.tokens.start));
+    let len = (len.min(0xFFFF) as u64) ^ 0xFFFF;
+    let priority = u64::from(u8::MAX - priority);
+    let start = (start as u64).min((1 << 40) - 1);
+    ((len << 48) | (priority << 40) | start, i as u32)
+}
+
+/// Room reused by [`choose`] for the groups of three or more candidates.
+#[derive(Default)]
+struct Scratch {
+    group: Vec<(u64, u32)>,
+    accepted: Vec<usize>,
+    /// The tokens taken in the current group, from its first token.
+    taken: Vec<bool>,
+}
+
+impl Scratch {
+    /// Greedy acceptance in claim order among `keys` (a group of chained
+    /// overlapping candidates ending at token `end`), the accepted ones appended
+    /// to `out` by start.
+    #[inline(never)]
+    fn choose(&mut self, candidates: &[Candidate], keys: &[u64], end: usize, out: &mut Vec<usize>) {
+        let first = keys.first().map_or(0, |&key| start_of(key));
+        self.group.clear();
+        self.group.extend(keys.iter().map(|&key| claim(candidates, key)));
+        self.group.sort_unstable();
+        self.accepted.clear();
+        self.taken.clear();
+        self.taken.resize(end - first, false);
+        for &(_, i) in &self.group {
+            let range = candidates[i as usize].tokens.clone();
+            let range = range.start - first..range.end - first;
+            if self.taken[range.clone()].iter().any(|&t| t) {
+                continue;
+            }
+            self.taken[range].iter_mut().for_each(|t| *t = true);
+            self.accepted.push(i as usize);
+        }
+        self.accepted.sort_unstable_by_key(|&i| candidates[i].tokens.start);
+        out.extend_from_slice(&self.accepted);
+    }
 }
 
 #[cfg(test)]
@@ -287,6 +340,36 @@ mod tests {
             assert_eq!(
                 select(&candidates, token_count),
                 select_reference(&candidates, token_count),
+                "round {round}: {candidates:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn second_round_merges_as_one_sort() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for round in 0..300 {
+            let token_count = 1 + next(60);
+            let mut candidates = Vec::new();
+            let first = next(30);
+            for k in 0..first + next(20) {
+                let start = next(token_count as u64 + 2);
+                let end = start + next(5);
+                let priority = [PRIORITY_GUESS, PRIORITY_LIST, PRIORITY_STRONG_RULE][k % 3];
+                candidates.push(cand(start..end, priority, EntityKind::Person));
+            }
+            let mut rounds = Rounds::default();
+            let head = &candidates[..first];
+            assert_eq!(rounds.select(head, token_count), select(head, token_count), "round {round}");
+            assert_eq!(
+                rounds.select(&candidates, token_count),
+                select(&candidates, token_count),
                 "round {round}: {candidates:?}"
             );
         }
