@@ -319,15 +319,19 @@ mod tests {
         out
     }
 
-    #[test]
-    fn groups_choose_as_one_global_order() {
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: u64| {
+    /// A small deterministic generator: `next(n)` is below `n`.
+    fn xorshift(mut seed: u64) -> impl FnMut(u64) -> usize {
+        move |n| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             (seed % n) as usize
-        };
+        }
+    }
+
+    #[test]
+    fn groups_choose_as_one_global_order() {
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         for round in 0..500 {
             let token_count = 1 + next(60);
             let mut candidates = Vec::new();
@@ -347,13 +351,7 @@ mod tests {
 
     #[test]
     fn second_round_merges_as_one_sort() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n) as usize
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         for round in 0..300 {
             let token_count = 1 + next(60);
             let mut candidates = Vec::new();
