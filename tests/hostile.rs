@@ -23,13 +23,12 @@
 //!   looks like 14× for linear code, so the larger input stays at 50,000 tokens or
 //!   less (300 KB of prose, 50 KB of punctuation), far below where the "10 MB" of the
 //!   issue would be: a quadratic step shows at any size.
-//! - **Medians, not minima.** The CPU-time figure can come out stale: when the
-//!   sleep returns without the thread being switched out, the kernel has not
-//!   added the latest stretch of running, and the reading falls short by up to a
-//!   scheduler tick. The best of a few runs picks exactly such a reading: once on
+//! - **Medians, not minima.** A CPU-time reading can come out far too low: once on
 //!   CI a 20 KB input that takes 1.3-1.8 ms was timed at 84 µs, and a linear case
-//!   failed with a ratio of 191. The median of five ignores two bad readings in
-//!   either direction.
+//!   failed with a ratio of 191. (Most likely the figure was stale: when the sleep
+//!   returns without the thread being switched out, the kernel may not have added
+//!   the latest stretch of running.) The best of a few runs picks exactly such a
+//!   reading; the median of five ignores two bad readings in either direction.
 //! - **A second look.** A case over the limit is measured again, up to four more
 //!   times; only a case over the limit every time fails. A real quadratic step is
 //!   over it every time.
