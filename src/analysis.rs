@@ -68,6 +68,17 @@ pub enum MentionForm {
     Modifier,
 }
 
+impl MentionForm {
+    /// The lower-case name used in JSON (`"name"`, `"demonym"`, `"modifier"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MentionForm::Name => "name",
+            MentionForm::Demonym => "demonym",
+            MentionForm::Modifier => "modifier",
+        }
+    }
+}
+
 /// Which rule of gazette's found a mention (see [`FoundBy`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -89,6 +89,16 @@ pub enum OffsetUnit {
     Chars,
 }
 
+impl OffsetUnit {
+    /// The lower-case name used in JSON (`"bytes"`, `"chars"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OffsetUnit::Bytes => "bytes",
+            OffsetUnit::Chars => "chars",
+        }
+    }
+}
+
 /// Converts byte offsets of one text into code-point offsets and back.
 ///
 /// Building it walks the text once; each conversion is a binary search over

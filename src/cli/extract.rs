@@ -203,7 +203,7 @@ fn to_pretty(v: &Value) -> String {
 }
 
 /// The analysis in the offsets the user asked for.
-fn shown<'a>(args: &ExtractArgs, text: &str, bytes: &'a Analysis) -> Cow<'a, Analysis> {
+pub fn shown<'a>(args: &ExtractArgs, text: &str, bytes: &'a Analysis) -> Cow<'a, Analysis> {
     match args.offsets {
         Offsets::Bytes => Cow::Borrowed(bytes),
         Offsets::Chars => Cow::Owned(bytes.clone().to_char_offsets(text)),

@@ -2,6 +2,7 @@
 
 mod eval;
 mod extract;
+mod json;
 mod jsonl;
 mod output;
 mod progress;
