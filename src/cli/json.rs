@@ -169,15 +169,16 @@ fn pairs(out: &mut String, spans: &[Span]) {
 
 /// A number in decimal.
 fn number(out: &mut String, mut n: usize) {
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
-    loop {
+    while n > 0 {
         at -= 1;
         digits[at] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
-            break;
-        }
     }
     for &d in &digits[at..] {
         out.push(char::from(d));
