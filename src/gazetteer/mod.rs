@@ -545,9 +545,10 @@ impl Gazetteer {
     /// anchored, from those tokens only, instead of over the whole text: the hits
     /// are the same as an unanchored pass would find, for a fraction of the work.
     ///
-    /// The walk over a token's own word, from the space before it, depends on that
-    /// word alone; its outcome is remembered ([`FirstWords`]), so a word seen again
-    /// (names, "The", "He") starts its walk at the space after it.
+    /// The walk over a token's own word, from the space before it to the space after
+    /// it, depends on that word alone; its outcome is remembered ([`FirstWords`]), so
+    /// a word seen again (names, "The", "He") starts its walk at the next word, or is
+    /// not walked at all if no pattern goes on past it.
     pub fn find(&self, text: &str, tokens: &[Token], norm: &Normalized) -> Vec<ListMatch> {
         let Some(ac) = &self.automaton else { return Vec::new() };
         let Ok(start) = ac.start_state(Anchored::Yes) else { return Vec::new() };
@@ -620,7 +621,7 @@ impl Gazetteer {
     /// (the normalised text from there on), whose word ends at `word_end`, without
     /// failure transitions (anchored), until no pattern continues; record the hits.
     /// `key` is the word's [`FirstWords`] key, `known` the state remembered for it
-    /// (then the walk goes on from the space after the word).
+    /// (then the walk goes on after the space that follows the word).
     #[inline(never)]
     fn walk(
         &self,
@@ -633,12 +634,20 @@ impl Gazetteer {
     ) {
         let ac = search.ac;
         let mut sid = match known {
-            Some(sid) => sid,
+            Some(sid) => {
+                // The state after the space that follows the word: the hits of the
+                // word alone end there.
+                if ac.is_match(sid) {
+                    self.push_matches(search, sid, i, word_end);
+                }
+                sid
+            }
             None => {
-                // The space and the word, byte by byte; the outcome is remembered.
+                // The space, the word and the space after it (the next token's, or
+                // the closing one), byte by byte; the outcome is remembered.
                 let mut sid = search.start;
                 let mut remember = key;
-                for (k, &b) in walk.iter().enumerate().take(word_end) {
+                for (k, &b) in walk.iter().enumerate().take(word_end + 1) {
                     sid = ac.next_state(Anchored::Yes, sid, b);
                     if ac.is_special(sid) {
                         if ac.is_dead(sid) {
@@ -646,8 +655,10 @@ impl Gazetteer {
                         }
                         if ac.is_match(sid) {
                             // Only a word with a space in it could match inside
-                            // itself: its walk is not remembered.
-                            remember = None;
+                            // itself: such a walk is not remembered.
+                            if k < word_end {
+                                remember = None;
+                            }
                             self.push_matches(search, sid, i, k);
                         }
                     }
@@ -661,7 +672,7 @@ impl Gazetteer {
         if ac.is_dead(sid) {
             return;
         }
-        for (k, &b) in walk.iter().enumerate().skip(word_end) {
+        for (k, &b) in walk.iter().enumerate().skip(word_end + 1) {
             sid = ac.next_state(Anchored::Yes, sid, b);
             if ac.is_special(sid) {
                 if ac.is_dead(sid) {
@@ -844,8 +855,8 @@ struct Search<'a> {
 }
 
 /// What [`Gazetteer::find`] learnt of the words it walked the automaton over: for
-/// a word of at most 16 bytes, the state after the space before it and the word, or
-/// the dead state if no pattern starts so. A small cache with one place per key (a
+/// a word of at most 16 bytes, the state after the space before it, the word and
+/// the space after it, or the dead state if no pattern starts so. A small cache with one place per key (a
 /// new word takes the place of an old one).
 struct FirstWords {
     slots: Vec<(WordKey, StateID)>,
@@ -870,8 +881,10 @@ impl FirstWords {
         if !(1..=2 * WORD).contains(&len) {
             return None;
         }
-        let a = u64::from_le_bytes(*walk.get(1..)?.first_chunk::<WORD>()?);
-        let b = u64::from_le_bytes(*walk.get(1 + WORD..)?.first_chunk::<WORD>()?);
+        // One length test for both words.
+        let (a, b) = walk.get(1..)?.first_chunk::<{ 2 * WORD }>()?.split_at(WORD);
+        let a = u64::from_le_bytes(a.try_into().unwrap_or_default());
+        let b = u64::from_le_bytes(b.try_into().unwrap_or_default());
         Some(if len <= WORD {
             WordKey(a & low_bytes(len), 0, len)
         } else {
