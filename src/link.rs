@@ -190,6 +190,11 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
     // of `containers`.
     let mut containers_of: Vec<Option<(u32, u32)>> = vec![None; full_names.len()];
     let mut containers: Vec<u32> = Vec::new();
+    // How many of each word's occurrences come before the candidate at hand: the
+    // candidates are taken in order, so this only grows, and a one-word short form
+    // moves it on instead of a binary search through the occurrences (thousands for
+    // a common name in a long text).
+    let mut passed: Vec<u32> = vec![0; word_count];
     for (i, c) in class.iter().enumerate() {
         if c.listed() {
             continue;
@@ -207,10 +212,20 @@ pub fn link(text: &str, mut candidates: Vec<Candidate>) -> (Vec<Mention>, Vec<En
                         && full.windows(name.len()).any(|w| w.iter().zip(name).all(|(a, b)| a == b))
                 };
                 // One word (the usual short form): every full name holding it qualifies,
-                // so the nearest one is a binary search in its occurrences.
+                // so the nearest one is found in its occurrences.
                 if name.len() == 1 {
                     let at = occurrences_with_word.get(name[0]);
-                    let split = at.partition_point(|&j| (j as usize) < i);
+                    let split = match passed.get_mut(name[0] as usize) {
+                        Some(count) => {
+                            let mut k = *count as usize;
+                            while at.get(k).is_some_and(|&j| (j as usize) < i) {
+                                k += 1;
+                            }
+                            *count = k as u32;
+                            k
+                        }
+                        None => at.partition_point(|&j| (j as usize) < i),
+                    };
                     let before = split.checked_sub(1).map(|k| at[k] as usize);
                     let after = at.get(split).map(|&j| j as usize).filter(|&j| j > i);
                     if let Some(j) = before.or(after) {

@@ -362,15 +362,17 @@ const SHAPES: [TokenFlags; 32] = {
 };
 
 /// Tokens kept in four bytes each instead of 24: the gap from the previous token's
-/// end, the length and the flags. A token whose gap or length does not fit a byte
-/// (or whose flags do not fit 16 bits) is kept whole beside the cells. For a long
-/// text read in sections, whose tokens wait for the whole text's entities before the
-/// quotation pass: less memory to fault in and to stream through.
+/// end, the length and the flags. When some token's gap or length does not fit a
+/// byte (or its flags 16 bits), the tokens that do not fit and those whose gap is
+/// `ESCAPE` are kept whole beside the cells. For a long text read in sections,
+/// whose tokens wait for the whole text's entities before the quotation pass: less
+/// memory to fault in and to stream through.
 #[derive(Debug, Default)]
 pub(crate) struct PackedTokens {
-    /// `flags << 16 | gap << 8 | len`, or `ESCAPE << 8` for a token in `whole`.
+    /// `flags << 16 | gap << 8 | len`; when `whole` is not empty, `ESCAPE << 8` for a
+    /// token in `whole` (and no other cell has that gap).
     cells: Vec<u32>,
-    /// The tokens that do not fit a cell, in order.
+    /// The tokens that do not fit a cell, in order (none when all fit: nearly always).
     whole: Vec<Token>,
 }
 
@@ -379,31 +381,58 @@ impl PackedTokens {
     const ESCAPE: u32 = 0xFF;
 
     pub(crate) fn new(tokens: &[Token]) -> PackedTokens {
-        let mut whole = Vec::new();
+        // Nearly always every token fits: one pass writes the cells and only notes,
+        // without a branch per token, whether one did not (any bit above the low
+        // byte in a gap or a length, or above the low half in the flags).
         let mut end = 0;
-        // (A map over the slice: the cells are written without a capacity check each.)
-        let cells = tokens
+        let (mut spread, mut high) = (0, 0);
+        let cells: Vec<u32> = tokens
             .iter()
             .map(|t| {
                 let (gap, len, flags) =
                     (t.span.start.wrapping_sub(end), t.span.end.wrapping_sub(t.span.start), t.flags.0);
                 end = t.span.end;
-                if gap < Self::ESCAPE as usize && len <= 0xFF && flags <= 0xFFFF {
-                    flags << 16 | (gap as u32) << 8 | len as u32
-                } else {
-                    whole.push(*t);
-                    Self::ESCAPE << 8
-                }
+                spread |= gap | len;
+                high |= flags;
+                flags << 16 | (gap as u32) << 8 | len as u32
             })
             .collect();
+        if spread <= 0xFF && high <= 0xFFFF {
+            return PackedTokens { cells, whole: Vec::new() };
+        }
+        // Else a second pass with escapes; the token that did not fit is escaped, so
+        // `whole` is not empty.
+        let mut cells = cells;
+        let mut whole = Vec::new();
+        let mut end = 0;
+        for (cell, t) in cells.iter_mut().zip(tokens) {
+            let (gap, len, flags) =
+                (t.span.start.wrapping_sub(end), t.span.end.wrapping_sub(t.span.start), t.flags.0);
+            end = t.span.end;
+            *cell = if gap < Self::ESCAPE as usize && len <= 0xFF && flags <= 0xFFFF {
+                flags << 16 | (gap as u32) << 8 | len as u32
+            } else {
+                whole.push(*t);
+                Self::ESCAPE << 8
+            };
+        }
         PackedTokens { cells, whole }
     }
 
     /// The tokens, written into `out` (cleared first).
     pub(crate) fn unpack_into(&self, out: &mut Vec<Token>) {
         out.clear();
-        let mut whole = self.whole.iter();
         let mut end = 0;
+        if self.whole.is_empty() {
+            // No escapes: every cell is a token (a gap byte of `ESCAPE` included).
+            out.extend(self.cells.iter().map(|&cell| {
+                let start = end + ((cell >> 8) & 0xFF) as usize;
+                end = start + (cell & 0xFF) as usize;
+                Token { span: Span::new(start, end), flags: TokenFlags(cell >> 16) }
+            }));
+            return;
+        }
+        let mut whole = self.whole.iter();
         out.extend(self.cells.iter().map(|&cell| {
             let gap = (cell >> 8) & 0xFF;
             let token = if gap == Self::ESCAPE {
