@@ -405,7 +405,7 @@ impl<'a> WordFacts<'a> {
 
     /// The entry of token `i`, a name-shaped token ([`names::may_be_name`]), which
     /// goes to `run_starts` if it is a name token ([`names::name_info`]).
-    #[inline(never)]
+    #[inline(always)]
     fn name_shaped(&self, i: usize, run_starts: &mut Vec<usize>) -> u64 {
         // A name-shaped token is a word: its entry keeps the word-list facts.
         let entry = self.word_entry(i);

@@ -668,11 +668,10 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     if len == 1 {
         let t = &cx.tokens[run.start];
         let info = cx.info(run.start);
-        let text = t.text(cx.text);
-        // Up to 7: enough to tell 2 to 6.
-        let letters = text.chars().filter(|c| c.is_alphabetic()).take(7).count();
+        // Up to 7: enough to tell 2 to 6 (counted only for words in capitals).
+        let letters = || t.text(cx.text).chars().filter(|c| c.is_alphabetic()).take(7).count();
         if t.is(TokenFlags::ALL_CAPS)
-            && (2..=6).contains(&letters)
+            && (2..=6).contains(&letters())
             && !info.has(WordInfo::COMMON_WORD)
             && title_at(cx, run.start, run.end).is_none()
         {
