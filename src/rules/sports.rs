@@ -6,7 +6,7 @@
 //! "team": a score after it, a result verb, "against", "club", "coach"... Countries
 //! stay countries (national sides are named after their country and tagged as such).
 
-use super::names::{is_initial, is_name_token, run_end, Runs};
+use super::names::{is_initial, is_name_token, run_end_apart, Runs};
 use super::{Context, Cover, Shapes, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::WordInfo;
@@ -274,7 +274,7 @@ pub fn apply(cx: &Context<'_>, runs: &Runs, candidates: &mut Vec<Candidate>) {
                 k += 1;
                 continue;
             }
-            let end = run_end(cx, i, s.end.min(i + super::names::MAX_RUN));
+            let end = run_end_apart(cx, i, s.end.min(i + super::names::MAX_RUN));
             candidates.extend(team_run(cx, i, end));
             let next = end.max(i + 1);
             while cx.run_starts.get(k).is_some_and(|&p| p < next) {
