@@ -348,38 +348,30 @@ impl<'a> WordFacts<'a> {
         // About one token in seven starts a run in news: room for more, so the
         // list is not copied as it grows.
         let mut run_starts = Vec::with_capacity(tokens.len() / 4 + 16);
-        // Two passes: the first writes every cell from the token's flags alone
-        // (no zeroed buffer first, no call or branch: the compiler vectorises
-        // it), a mark on the name-shaped tokens and those that are glued dashes;
-        // the second finds the marks (most tokens have none) and gives the
-        // name-shaped tokens their entry. The tokens before glued dashes (rare)
-        // are seen to after.
+        // One pass writes every cell: zero (nothing looked up, no mark) but for
+        // the name-shaped tokens, which get their entry, and notes the glued
+        // dashes. A collected map writes the cells without a zeroed buffer
+        // first or a capacity test per token, and most tokens take neither
+        // branch. The tokens before glued dashes (rare) are seen to after.
         const NAME_SHAPE: u32 = TokenFlags::WORD.bits() | TokenFlags::CAPITALIZED.bits();
         const SHAPE_MASK: u32 = NAME_SHAPE | TokenFlags::POSSESSIVE.bits();
         const GLUED_DASH: u32 = TokenFlags::DASH.bits() | TokenFlags::JOINED.bits();
-        const NAME_MARK: u64 = 1;
-        const DASH_MARK: u64 = 2;
+        let mut dashes = Vec::new();
         let cells: Vec<Cell<u64>> = tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 let flags = t.flags.bits();
-                Cell::new(
-                    (u64::from(flags & SHAPE_MASK == NAME_SHAPE) * NAME_MARK)
-                        | (u64::from(flags & GLUED_DASH == GLUED_DASH) * DASH_MARK),
-                )
+                if flags & GLUED_DASH == GLUED_DASH {
+                    dashes.push(i);
+                }
+                Cell::new(if flags & SHAPE_MASK == NAME_SHAPE {
+                    facts.name_shaped(i, &mut run_starts)
+                } else {
+                    0
+                })
             })
             .collect();
-        let mut dashes = Vec::new();
-        for (i, cell) in cells.iter().enumerate() {
-            let mark = cell.get();
-            if mark == 0 {
-                continue;
-            }
-            cell.set(if mark & NAME_MARK != 0 { facts.name_shaped(i, &mut run_starts) } else { 0 });
-            if mark & DASH_MARK != 0 {
-                dashes.push(i);
-            }
-        }
         // A particle before a glued dash may open a hyphenated name ("al-Assad").
         let mut particles = Vec::new();
         for i in dashes.into_iter().filter_map(|d: usize| d.checked_sub(1)) {
@@ -405,7 +397,7 @@ impl<'a> WordFacts<'a> {
 
     /// The entry of token `i`, a name-shaped token ([`names::may_be_name`]), which
     /// goes to `run_starts` if it is a name token ([`names::name_info`]).
-    #[inline(never)]
+    #[inline(always)]
     fn name_shaped(&self, i: usize, run_starts: &mut Vec<usize>) -> u64 {
         // A name-shaped token is a word: its entry keeps the word-list facts.
         let entry = self.word_entry(i);

@@ -285,7 +285,9 @@ fn dash_name_after(cx: &Context<'_>, i: usize) -> bool {
         && is_name_token(cx, i + 2)
 }
 
-/// One past the last token of the run starting at `i`.
+/// One past the last token of the run starting at `i`. Inline (the runs of
+/// [`propose`] call it once each); [`run_end_apart`] is the same as a call.
+#[inline(always)]
 pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
     let mut j = start + 1;
     if starts_dash_name(cx, start, end) {
@@ -367,6 +369,12 @@ pub(crate) fn run_end(cx: &Context<'_>, start: usize, end: usize) -> usize {
         break;
     }
     j
+}
+
+/// [`run_end`] as a call, for the rules that seldom need it.
+#[inline(never)]
+pub(crate) fn run_end_apart(cx: &Context<'_>, start: usize, end: usize) -> usize {
+    run_end(cx, start, end)
 }
 
 /// Whether a normalised word has the first byte and length of a word that may
@@ -626,15 +634,23 @@ fn person_then_rest(
     }
 }
 
-/// Speaker position, acronyms and lone given names: the last resorts.
+/// Speaker position, acronyms and lone given names: the last resorts, for runs
+/// no list hit touches. Inline up to that test, which many runs fail, so they
+/// cost no call.
+#[inline]
 fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     if run.is_empty() {
         return;
     }
     let all_unlisted = run.clone().all(|k| cx.cover(k) == Cover::None);
-    if !all_unlisted {
-        return;
+    if all_unlisted {
+        guess(cx, run, out);
     }
+}
+
+/// The rest of [`classify_rest`], for a run of unlisted tokens.
+#[inline(never)]
+fn guess(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) {
     let len = run.len();
     // "Hoddle said", "said Koofi".
     let speaker_verb = |k: usize| cx.facts.vocab_if(k, may_be_speaker_verb).any(Vocab::SPEAKER_VERB);
@@ -668,11 +684,10 @@ fn classify_rest(cx: &Context<'_>, run: Range<usize>, out: &mut Vec<Candidate>) 
     if len == 1 {
         let t = &cx.tokens[run.start];
         let info = cx.info(run.start);
-        let text = t.text(cx.text);
-        // Up to 7: enough to tell 2 to 6.
-        let letters = text.chars().filter(|c| c.is_alphabetic()).take(7).count();
+        // Up to 7: enough to tell 2 to 6 (counted only for words in capitals).
+        let letters = || t.text(cx.text).chars().filter(|c| c.is_alphabetic()).take(7).count();
         if t.is(TokenFlags::ALL_CAPS)
-            && (2..=6).contains(&letters)
+            && (2..=6).contains(&letters())
             && !info.has(WordInfo::COMMON_WORD)
             && title_at(cx, run.start, run.end).is_none()
         {

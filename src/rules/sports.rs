@@ -6,7 +6,7 @@
 //! "team": a score after it, a result verb, "against", "club", "coach"... Countries
 //! stay countries (national sides are named after their country and tagged as such).
 
-use super::names::{is_initial, is_name_token, run_end, Runs};
+use super::names::{is_initial, is_name_token, run_end_apart, Runs};
 use super::{Context, Cover, Shapes, Vocab};
 use crate::analysis::{EntityKind, FoundBy, MentionForm, Rule};
 use crate::lexicon::WordInfo;
@@ -274,7 +274,7 @@ pub fn apply(cx: &Context<'_>, runs: &Runs, candidates: &mut Vec<Candidate>) {
                 k += 1;
                 continue;
             }
-            let end = run_end(cx, i, s.end.min(i + super::names::MAX_RUN));
+            let end = run_end_apart(cx, i, s.end.min(i + super::names::MAX_RUN));
             candidates.extend(team_run(cx, i, end));
             let next = end.max(i + 1);
             while cx.run_starts.get(k).is_some_and(|&p| p < next) {
@@ -308,8 +308,9 @@ pub fn apply(cx: &Context<'_>, runs: &Runs, candidates: &mut Vec<Candidate>) {
 
 /// A team over the run `i..end` (which starts at a name token) when it reads as one:
 /// "Queens Park Rangers 3 2 1 0", "Leyton Orient 2", "the Cincinnati Reds".
-/// Inline up to the test most runs fail, so they cost no call.
-#[inline]
+/// Inline up to the test most runs fail, so they cost no call (always: the
+/// compiler left it a call, which cost more than the tests).
+#[inline(always)]
 fn team_run(cx: &Context<'_>, i: usize, end: usize) -> Option<Candidate> {
     let len = end - i;
     if len > 4 {
