@@ -546,7 +546,7 @@ impl Gazetteer {
     /// are the same as an unanchored pass would find, for a fraction of the work.
     ///
     /// The walk over a token's own word, from the space before it to the space after
-    /// it, depends on that word alone; its outcome is remembered ([`FirstWords`]), so
+    /// it, depends on that word alone; its outcome is remembered for the document, so
     /// a word seen again (names, "The", "He") starts its walk at the next word, or is
     /// not walked at all if no pattern goes on past it.
     pub fn find(&self, text: &str, tokens: &[Token], norm: &Normalized) -> Vec<ListMatch> {
