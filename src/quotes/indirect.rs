@@ -90,7 +90,8 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &[Found]) -> Vec<Found> {
         }
         let next = if v.class().any(WordClass::ACCORDING) && doc.is(k + 1, "to") {
             according(doc, k, &used)
-        } else if let Some(word) = doc.verb(k) {
+        } else if let Some(word) = Some(v).filter(|v| v.is_verb()).and_then(|v| v.cue()) {
+            // (`doc.verb(k)` from the entry read above, not looked up again.)
             word.verb.and_then(|(class, form)| reported(doc, k, class, form, word, &used))
         } else {
             None
@@ -264,11 +265,13 @@ fn reported(
     }
     let cue = super::attribution::cue_range(doc, k);
     let cue = cue.start..cue.end.min(core.end);
-    // The speaker phrase before the cue, which both forms may ask for: found once.
-    let before = once_cell::unsync::OnceCell::new();
-    let speaker_before = || before.get_or_init(|| speaker::speaker_before(doc, k, core.start)).clone();
+    // The speaker phrase before the cue, which both forms may ask for: found once
+    // (kept in a plain `Option`: a `OnceCell` here cost more than its answer's copy).
+    let mut before: Option<Option<Range<usize>>> = None;
+    let mut speaker_before =
+        || before.get_or_insert_with(|| speaker::speaker_before(doc, k, core.start)).clone();
     // Trailing: `<clause>, X said ...` / `<clause>, said X ...`.
-    if let Some(q) = trailing(doc, k, &cue, &core, used, speaker_before) {
+    if let Some(q) = trailing(doc, k, &cue, &core, used, &mut speaker_before) {
         return Some(q);
     }
     // Leading: `X said (that) <clause>`.
@@ -358,7 +361,7 @@ fn trailing(
     cue: &Range<usize>,
     core: &Range<usize>,
     used: &[bool],
-    speaker_before: impl Fn() -> Option<Range<usize>>,
+    mut speaker_before: impl FnMut() -> Option<Range<usize>>,
 ) -> Option<Found> {
     let (speaker, comma) = if k > core.start && doc.word_is(k - 1, ",") {
         // `<clause>, said X`
