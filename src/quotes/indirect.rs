@@ -117,16 +117,18 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &[Found]) -> Vec<Found> {
 /// stamp is the call's. The stamps stay with the thread from call to call, so that
 /// no call clears them all first (a `memset` of the whole text's tokens), and marking
 /// a range used writes a number, not a byte (which the compiler would hand to
-/// `memset`, a call for a few tokens, some 1,600 times per 100 KB).
+/// `memset`, a call for a few tokens, some 1,600 times per 100 KB). Two bytes a
+/// token (one would be filled by `memset` again): the stamps are cleared once every
+/// 65,535 calls.
 struct Used {
-    stamps: Vec<u32>,
+    stamps: Vec<u16>,
     /// The stamp of this call (never 0, the stamp of new slots).
-    now: u32,
+    now: u16,
 }
 
 thread_local! {
     /// The stamps of the thread's last call and its stamp.
-    static STAMPS: std::cell::RefCell<(Vec<u32>, u32)> = const { std::cell::RefCell::new((Vec::new(), 0)) };
+    static STAMPS: std::cell::RefCell<(Vec<u16>, u16)> = const { std::cell::RefCell::new((Vec::new(), 0)) };
 }
 
 /// The most tokens whose stamps are kept for the next call (as for the other
@@ -517,4 +519,29 @@ fn according(doc: &Doc<'_>, k: usize, used: &Used) -> Option<Found> {
         parts[0] = after + 1..e;
     }
     make(doc, &parts, Some(speaker), cue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_start_unused_from_call_to_call_and_after_wrapping() {
+        let mut used = Used::take(4);
+        used.fill(1, 3);
+        assert_eq!((0..4).map(|i| used.at(i)).collect::<Vec<_>>(), [false, true, true, false]);
+        used.give_back();
+        // The next call sees none used, also past the last call's tokens.
+        let mut used = Used::take(6);
+        assert!((0..6).all(|i| !used.at(i)));
+        // The last stamp: the next call clears them all.
+        used.now = u16::MAX;
+        used.fill(0, 6);
+        used.give_back();
+        let used = Used::take(5);
+        assert_eq!(used.now, 1);
+        assert!((0..5).all(|i| !used.at(i)));
+        assert_eq!(used.get(5), None);
+        used.give_back();
+    }
 }
