@@ -90,7 +90,19 @@ fn cue_range_in_full(doc: &Doc<'_>, k: usize) -> Range<usize> {
 }
 
 /// Whether token `k` can be the cue verb of a quotation.
+#[inline]
 pub(crate) fn is_cue_verb(doc: &Doc<'_>, k: usize, finite_only: bool) -> Option<(CueClass, VerbForm)> {
+    // Most tokens asked about are no cue verb at all: turned down here, without the
+    // call (and the registers it saves) of the checks below.
+    if !doc.vocab(k).is_verb() {
+        return None;
+    }
+    cue_verb_checked(doc, k, finite_only)
+}
+
+/// [`is_cue_verb`] for a token whose entry is a cue verb.
+#[inline(never)]
+fn cue_verb_checked(doc: &Doc<'_>, k: usize, finite_only: bool) -> Option<(CueClass, VerbForm)> {
     let word = doc.verb(k)?;
     let (class, form) = word.verb?;
     if finite_only && !form.is_finite() {
