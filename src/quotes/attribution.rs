@@ -54,7 +54,20 @@ pub(crate) fn is_dash(doc: &Doc<'_>, k: usize) -> bool {
 /// The cue's tokens: the verb and the rest of a multiword form ("pointed out"), and
 /// the medium when a noun of attribution follows (`said in a statement`, `said in a
 /// video`, `wrote in an email`).
+#[inline]
 pub(crate) fn cue_range(doc: &Doc<'_>, k: usize) -> Range<usize> {
+    // Most cues are one word not followed by "in": answered here, without the call
+    // (and the registers it saves) of the general case.
+    let end = (k + 1).min(doc.len());
+    if !doc.vocab(k).phrase_start() && !doc.is(end, "in") {
+        return k..end;
+    }
+    cue_range_in_full(doc, k)
+}
+
+/// [`cue_range`] for a multiword form or a cue followed by "in".
+#[inline(never)]
+fn cue_range_in_full(doc: &Doc<'_>, k: usize) -> Range<usize> {
     // Only the first word of a multiword form can start one.
     let n = if doc.vocab(k).phrase_start() {
         CueLexicon::embedded().phrase(doc.word(k), |j| doc.word(k + j)).map_or(1, |(n, _)| n)
@@ -77,7 +90,19 @@ pub(crate) fn cue_range(doc: &Doc<'_>, k: usize) -> Range<usize> {
 }
 
 /// Whether token `k` can be the cue verb of a quotation.
+#[inline]
 pub(crate) fn is_cue_verb(doc: &Doc<'_>, k: usize, finite_only: bool) -> Option<(CueClass, VerbForm)> {
+    // Most tokens asked about are no cue verb at all: turned down here, without the
+    // call (and the registers it saves) of the checks below.
+    if !doc.vocab(k).is_verb() {
+        return None;
+    }
+    cue_verb_checked(doc, k, finite_only)
+}
+
+/// [`is_cue_verb`] for a token whose entry is a cue verb.
+#[inline(never)]
+fn cue_verb_checked(doc: &Doc<'_>, k: usize, finite_only: bool) -> Option<(CueClass, VerbForm)> {
     let word = doc.verb(k)?;
     let (class, form) = word.verb?;
     if finite_only && !form.is_finite() {

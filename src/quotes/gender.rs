@@ -47,23 +47,47 @@ pub(crate) fn of_given_name(name: &str) -> Gender {
     BY_NAME.get(name).copied().unwrap_or(Gender::Unknown)
 }
 
+/// The gender an honorific gives ("Mr." male, "Mrs." female), `Unknown` for any other
+/// word (compared on bytes: an ASCII word equals them byte for byte or not at all).
+pub(crate) fn of_honorific(word: &[u8]) -> Gender {
+    match word {
+        b"Mr." | b"Mr" | b"Sir" => Gender::Male,
+        b"Mrs." | b"Mrs" | b"Ms." | b"Ms" | b"Miss" | b"Dame" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
 /// The gender the last honorific before a mention of each person gives it ("Mr.
-/// Smith"), for the entities of the document's mentions that have one.
+/// Smith"), for the entities of the document's mentions that have one: the token
+/// before the first token starting at or after the mention's start is an honorific.
+///
+/// That token is found among the few honorific tokens ([`Doc::honorific_tokens`]):
+/// the last one starting before the mention, when the token after it does not (the
+/// mentions are not each looked up among all the tokens; a text without honorifics
+/// costs a pass over its mentions).
 pub(crate) fn honorifics(doc: &Doc<'_>) -> HashMap<usize, Gender> {
     let mut out = HashMap::new();
-    for (i, m) in doc.mentions.iter().enumerate() {
+    let honorific = doc.honorific_tokens.as_slice();
+    if honorific.is_empty() {
+        return out;
+    }
+    let start = |k: usize| doc.tokens.get(k).map_or(usize::MAX, |t| t.span.start);
+    for m in doc.mentions {
         if m.kind != EntityKind::Person || m.entity >= doc.entities.len() {
             continue;
         }
-        let k = doc.mention_token(i);
-        if k > 0 && k <= doc.len() {
-            let honorific = match doc.word(k - 1) {
-                "Mr." | "Mr" | "Sir" => Gender::Male,
-                "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Dame" => Gender::Female,
-                _ => Gender::Unknown,
-            };
-            if honorific != Gender::Unknown {
-                out.insert(m.entity, honorific);
+        let offset = m.span.start;
+        // The last honorific starting before the mention, if any.
+        let Some(&h) = honorific.get(honorific.partition_point(|&h| start(h) < offset).wrapping_sub(1))
+        else {
+            continue;
+        };
+        // It is the token before the mention's first token: the next one does not
+        // start before the mention (or there is none).
+        if start(h + 1) >= offset {
+            let g = of_honorific(doc.word(h).as_bytes());
+            if g != Gender::Unknown {
+                out.insert(m.entity, g);
             }
         }
     }

@@ -60,7 +60,7 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &[Found]) -> Vec<Found> {
     // About as many as the quotations (a guess that spares most of the growing).
     let mut reported_speech = Vec::with_capacity(found.len());
     let n = doc.len();
-    let mut used = super::false_flags(n);
+    let mut used = Used::take(n);
     // Where the last part marked used ended (byte offset, token): parts come mostly
     // in text order, and each search starts from there.
     let mut hint = (0, 0);
@@ -81,7 +81,7 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &[Found]) -> Vec<Found> {
     // Only cue verbs and "according" can start reported speech: the candidates not
     // used and not quoted, in order.
     let mut candidates = doc.cue_candidates.iter().copied();
-    while let Some(next) = candidates.by_ref().find(|&c| c >= k && !used[c] && !doc.quoted[c]) {
+    while let Some(next) = candidates.by_ref().find(|&c| c >= k && !used.at(c) && !doc.quoted[c]) {
         k = next;
         let v = doc.vocab(k);
         if !(v.is_verb() || v.class().any(WordClass::ACCORDING)) {
@@ -90,7 +90,8 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &[Found]) -> Vec<Found> {
         }
         let next = if v.class().any(WordClass::ACCORDING) && doc.is(k + 1, "to") {
             according(doc, k, &used)
-        } else if let Some(word) = doc.verb(k) {
+        } else if let Some(word) = Some(v).filter(|v| v.is_verb()).and_then(|v| v.cue()) {
+            // (`doc.verb(k)` from the entry read above, not looked up again.)
             word.verb.and_then(|(class, form)| reported(doc, k, class, form, word, &used))
         } else {
             None
@@ -108,16 +109,99 @@ pub(crate) fn find_indirect(doc: &Doc<'_>, found: &[Found]) -> Vec<Found> {
             None => k += 1,
         }
     }
-    super::give_back_flags(used);
+    used.give_back();
     reported_speech
 }
 
-/// Mark the tokens of `r` used (those in range: a slice filled at once).
-fn fill_used(used: &mut [bool], r: &Range<usize>) {
-    let end = r.end.min(used.len());
-    if let Some(flags) = used.get_mut(r.start.min(end)..end) {
-        flags.fill(true);
+/// Which tokens are used (by a quotation, a cue, a speaker): a token is used when its
+/// stamp is the call's. The stamps stay with the thread from call to call, so that
+/// no call clears them all first (a `memset` of the whole text's tokens), and marking
+/// a range used writes a number, not a byte (which the compiler would hand to
+/// `memset`, a call for a few tokens, some 1,600 times per 100 KB). Two bytes a
+/// token (one would be filled by `memset` again): the stamps are cleared once every
+/// 65,535 calls.
+struct Used {
+    stamps: Vec<u16>,
+    /// The stamp of this call (never 0, the stamp of new slots).
+    now: u16,
+}
+
+thread_local! {
+    /// The stamps of the thread's last call and its stamp.
+    static STAMPS: std::cell::RefCell<(Vec<u16>, u16)> = const { std::cell::RefCell::new((Vec::new(), 0)) };
+}
+
+/// The most tokens whose stamps are kept for the next call (as for the other
+/// per-token buffers).
+const MAX_KEPT_STAMPS: usize = 1 << 17;
+
+impl Used {
+    /// `n` tokens, none used.
+    fn take(n: usize) -> Used {
+        let (mut stamps, last) = STAMPS
+            .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default())
+            .unwrap_or_default();
+        let now = match last.checked_add(1) {
+            Some(now) => now,
+            None => {
+                // All stamps used up: the old ones are cleared once.
+                stamps.clear();
+                1
+            }
+        };
+        // Slots past the last call's tokens are new (0); those kept hold older stamps.
+        stamps.truncate(n);
+        stamps.resize(n, 0);
+        Used { stamps, now }
     }
+
+    /// Keep the stamps for the thread's next call.
+    fn give_back(self) {
+        if self.stamps.capacity() > MAX_KEPT_STAMPS {
+            return;
+        }
+        let _ = STAMPS.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = (self.stamps, self.now);
+            }
+        });
+    }
+
+    /// The number of tokens.
+    fn len(&self) -> usize {
+        self.stamps.len()
+    }
+
+    /// Whether token `i` (in range) is used.
+    #[inline]
+    fn at(&self, i: usize) -> bool {
+        self.stamps[i] == self.now
+    }
+
+    /// Whether token `i` is used (`None` out of range).
+    #[inline]
+    fn get(&self, i: usize) -> Option<bool> {
+        self.stamps.get(i).map(|&s| s == self.now)
+    }
+
+    /// The offset in `r` of its first used token (`Some(None)` when none is, `None`
+    /// when `r` is not in range).
+    fn first_in(&self, r: Range<usize>) -> Option<Option<usize>> {
+        self.stamps.get(r).map(|s| s.iter().position(|&s| s == self.now))
+    }
+
+    /// Mark the tokens of `a..b` used (nothing when out of range).
+    fn fill(&mut self, a: usize, b: usize) {
+        if let Some(stamps) = self.stamps.get_mut(a..b) {
+            stamps.fill(self.now);
+        }
+    }
+}
+
+/// Mark the tokens of `r` used (those in range: a slice filled at once).
+fn fill_used(used: &mut Used, r: &Range<usize>) {
+    let end = r.end.min(used.len());
+    used.fill(r.start.min(end), end);
 }
 
 /// Mark the tokens of the content parts `parts` used: from the first token starting at
@@ -126,7 +210,7 @@ fn fill_used(used: &mut [bool], r: &Range<usize>) {
 /// the first token after the last part (0 when there are none).
 fn mark_used(
     doc: &Doc<'_>,
-    used: &mut [bool],
+    used: &mut Used,
     parts: &[crate::span::Span],
     hint: &mut (usize, usize),
 ) -> usize {
@@ -136,9 +220,7 @@ fn mark_used(
         end = doc.token_near((part.start, a), part.end);
         // `a..end` within the flags (a slice filled at once, not flag by flag).
         let n = used.len();
-        if let Some(flags) = used.get_mut(a.min(n)..end.min(n).max(a.min(n))) {
-            flags.fill(true);
-        }
+        used.fill(a.min(n), end.min(n).max(a.min(n)));
         *hint = (part.end, end);
     }
     end
@@ -159,14 +241,14 @@ fn sentence_core(doc: &Doc<'_>, k: usize) -> Range<usize> {
 }
 
 /// The first token in `r` that is already used, or `r.end`.
-fn cut_at_used(r: Range<usize>, used: &[bool]) -> usize {
+fn cut_at_used(r: Range<usize>, used: &Used) -> usize {
     if r.is_empty() {
         return r.end;
     }
     // Tokens past the flags count as used: the first of them ends the search.
     let end = r.end.min(used.len());
-    match used.get(r.start..end) {
-        Some(flags) => flags.iter().position(|&u| u).map_or(end, |p| r.start + p),
+    match used.first_in(r.start..end) {
+        Some(first) => first.map_or(end, |p| r.start + p),
         None => r.start,
     }
 }
@@ -247,7 +329,7 @@ fn reported(
     class: CueClass,
     form: VerbForm,
     word: CueWord,
-    used: &[bool],
+    used: &Used,
 ) -> Option<Found> {
     if doc.has(k, TokenFlags::CAPITALIZED) || class == CueClass::Call {
         return None;
@@ -264,11 +346,13 @@ fn reported(
     }
     let cue = super::attribution::cue_range(doc, k);
     let cue = cue.start..cue.end.min(core.end);
-    // The speaker phrase before the cue, which both forms may ask for: found once.
-    let before = once_cell::unsync::OnceCell::new();
-    let speaker_before = || before.get_or_init(|| speaker::speaker_before(doc, k, core.start)).clone();
+    // The speaker phrase before the cue, which both forms may ask for: found once
+    // (kept in a plain `Option`: a `OnceCell` here cost more than its answer's copy).
+    let mut before: Option<Option<Range<usize>>> = None;
+    let mut speaker_before =
+        || before.get_or_insert_with(|| speaker::speaker_before(doc, k, core.start)).clone();
     // Trailing: `<clause>, X said ...` / `<clause>, said X ...`.
-    if let Some(q) = trailing(doc, k, &cue, &core, used, speaker_before) {
+    if let Some(q) = trailing(doc, k, &cue, &core, used, &mut speaker_before) {
         return Some(q);
     }
     // Leading: `X said (that) <clause>`.
@@ -281,7 +365,7 @@ fn reported(
         return None;
     }
     let mut s = cue.end;
-    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.is_that(j) && !used[j]);
+    let that = (s..core.end.min(s + MAX_TO_THAT)).find(|&j| doc.is_that(j) && !used.at(j));
     let mut has_that = false;
     if let Some(t) = that {
         // Only adverbials or an addressee before "that".
@@ -337,10 +421,10 @@ fn reported(
 
 /// Where a clause starting at `s` ends: the sentence end, a trailing attribution
 /// (`, X said`), or the first token already used.
-fn clause_end(doc: &Doc<'_>, s: usize, end: usize, used: &[bool]) -> usize {
+fn clause_end(doc: &Doc<'_>, s: usize, end: usize, used: &Used) -> usize {
     let mut e = cut_at_used(s..end, used);
     // Stop before a quotation mark that opens an attributed quotation.
-    if let Some(m) = (s..e).find(|&j| doc.is_mark(j) && used.get(j + 1).copied().unwrap_or(false)) {
+    if let Some(m) = (s..e).find(|&j| doc.is_mark(j) && used.get(j + 1).unwrap_or(false)) {
         e = m;
     }
     while e > s && (doc.has(e - 1, TokenFlags::PUNCT) && !doc.is_mark(e - 1)) {
@@ -357,8 +441,8 @@ fn trailing(
     k: usize,
     cue: &Range<usize>,
     core: &Range<usize>,
-    used: &[bool],
-    speaker_before: impl Fn() -> Option<Range<usize>>,
+    used: &Used,
+    mut speaker_before: impl FnMut() -> Option<Range<usize>>,
 ) -> Option<Found> {
     let (speaker, comma) = if k > core.start && doc.word_is(k - 1, ",") {
         // `<clause>, said X`
@@ -409,7 +493,7 @@ fn trailing(
 }
 
 /// `According to X, <clause>.` and `<clause>, according to X.`
-fn according(doc: &Doc<'_>, k: usize, used: &[bool]) -> Option<Found> {
+fn according(doc: &Doc<'_>, k: usize, used: &Used) -> Option<Found> {
     let core = sentence_core(doc, k);
     let cue = k..k + 2;
     let speaker = speaker::speaker_after(doc, k + 2, core.end)?;
@@ -435,4 +519,29 @@ fn according(doc: &Doc<'_>, k: usize, used: &[bool]) -> Option<Found> {
         parts[0] = after + 1..e;
     }
     make(doc, &parts, Some(speaker), cue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_start_unused_from_call_to_call_and_after_wrapping() {
+        let mut used = Used::take(4);
+        used.fill(1, 3);
+        assert_eq!((0..4).map(|i| used.at(i)).collect::<Vec<_>>(), [false, true, true, false]);
+        used.give_back();
+        // The next call sees none used, also past the last call's tokens.
+        let mut used = Used::take(6);
+        assert!((0..6).all(|i| !used.at(i)));
+        // The last stamp: the next call clears them all.
+        used.now = u16::MAX;
+        used.fill(0, 6);
+        used.give_back();
+        let used = Used::take(5);
+        assert_eq!(used.now, 1);
+        assert!((0..5).all(|i| !used.at(i)));
+        assert_eq!(used.get(5), None);
+        used.give_back();
+    }
 }

@@ -384,9 +384,10 @@ fn paragraphs(tokens: &[Token], seg: &Segmentation, sentence_of: &[u32]) -> (Vec
     (paragraphs, paragraph_of)
 }
 
-/// The tokens that may be quotation marks and those that may start reported speech
-/// ([`Doc::mark_candidates`], [`Doc::cue_candidates`]), found in one pass so that the
-/// later passes visit only them.
+/// The tokens that may be quotation marks, those that may start reported speech and
+/// the honorifics ([`Doc::mark_candidates`], [`Doc::cue_candidates`],
+/// [`Doc::honorific_tokens`]), found in one pass so that the later passes visit only
+/// them.
 ///
 /// A short word the cue filter lets through is looked up at once (one load and two
 /// slots) and its answer kept in `vocab`: it is a candidate only when it is a cue
@@ -396,9 +397,11 @@ fn candidates(
     tokens: &[Token],
     vocabulary: &words::Vocabulary,
     vocab: &[Cell<words::Vocab>],
-) -> (Vec<usize>, Vec<usize>) {
+) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
     let bytes = text.as_bytes();
     let (mut marks, mut cues) = (take_buffer(|b| &mut b.indices), take_buffer(|b| &mut b.indices));
+    // Few texts have more than a handful (no buffer from the pool: most have none).
+    let mut honorifics = Vec::new();
     // Whether the token's span is in the text (not empty, not past its end).
     let in_text = |t: &Token| t.span.start < t.span.end && t.span.end <= bytes.len();
     // Most tokens are lower-case words: one test of their flags sends them to the
@@ -429,16 +432,24 @@ fn candidates(
             {
                 marks.push(i);
             }
-        } else if !t.is(TokenFlags::DIGIT)
-            && bytes.get(t.span.start) == Some(&b'A')
-            && vocabulary.may_be_cue(bytes, t.span)
-        {
-            // (`may_be_cue` turns down spans that are empty or not in the text.)
-            // Capitalised: only "According" starts reported speech.
-            cues.push(i);
+        } else if !t.is(TokenFlags::DIGIT) {
+            match bytes.get(t.span.start) {
+                // (`may_be_cue` turns down spans that are empty or not in the text.)
+                // Capitalised: only "According" starts reported speech.
+                Some(b'A') if vocabulary.may_be_cue(bytes, t.span) => cues.push(i),
+                // "Mr.", "Sir", "Mrs.", "Ms.", "Miss", "Dame" (capitalised: their first
+                // letter is; no digit, no punctuation only).
+                Some(b'M' | b'S' | b'D')
+                    if gender::of_honorific(bytes.get(t.span.start..t.span.end).unwrap_or(&[]))
+                        != gender::Gender::Unknown =>
+                {
+                    honorifics.push(i)
+                }
+                _ => {}
+            }
         }
     }
-    (marks, cues)
+    (marks, cues, honorifics)
 }
 
 /// Whether `b` is a byte of ASCII white space as [`char::is_whitespace`] has it
@@ -623,6 +634,9 @@ pub(crate) struct Doc<'a> {
     /// not capitalised (a capitalised cue verb starts none) unless they may be
     /// "According".
     pub cue_candidates: Vec<usize>,
+    /// The tokens that are honorifics ("Mr.", "Mrs.", ...: [`gender::of_honorific`]),
+    /// in order.
+    pub honorific_tokens: Vec<usize>,
     /// Whether each token lies inside a quoted region (marks included).
     pub quoted: Vec<bool>,
     /// Whether each token is the opening or closing mark of a quoted region.
@@ -665,7 +679,8 @@ impl<'a> Doc<'a> {
         let (paragraphs, paragraph_of) = paragraphs(input.tokens, input.segmentation, &sentence_of);
         let vocabulary = words::Vocabulary::embedded();
         let vocab = unknown_vocab(n);
-        let (mark_candidates, cue_candidates) = candidates(input.text, input.tokens, vocabulary, &vocab);
+        let (mark_candidates, cue_candidates, honorific_tokens) =
+            candidates(input.text, input.tokens, vocabulary, &vocab);
         Doc {
             text: input.text,
             tokens: input.tokens,
@@ -679,6 +694,7 @@ impl<'a> Doc<'a> {
             vocab,
             mark_candidates,
             cue_candidates,
+            honorific_tokens,
             quoted: false_flags(n),
             mark: false_flags(n),
             facts,

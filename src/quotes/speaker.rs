@@ -129,7 +129,9 @@ pub(crate) fn phrase_ending_at(doc: &Doc<'_>, end: usize, floor: usize) -> Optio
     if is_pronoun(doc, head) {
         return Some(head..head + 1);
     }
-    let opener = |i: usize| doc.sentence_starts(i) && is_sentence_word(doc, i);
+    // The class first: the head's entry is read already (by `is_stop`), and few
+    // words are sentence words, so the sentence test rarely runs.
+    let opener = |i: usize| is_sentence_word(doc, i) && doc.sentence_starts(i);
     let t = &doc.tokens[head];
     let head_ok = (t.is(TokenFlags::WORD) || t.is(TokenFlags::DIGIT))
         && !is_stop(doc, head)

@@ -731,11 +731,13 @@ pub(crate) fn lower_key<'b>(word: &'b str, buf: &'b mut [u8; MAX_WORD]) -> Optio
 }
 
 /// Whether token `i` is a subject pronoun.
+#[inline]
 pub(crate) fn is_pronoun(doc: &Doc<'_>, i: usize) -> bool {
     doc.class(i).any(WordClass::PRONOUN)
 }
 
 /// Whether token `i` is a determiner.
+#[inline]
 pub(crate) fn is_determiner(doc: &Doc<'_>, i: usize) -> bool {
     doc.class(i).any(WordClass::DETERMINER)
 }
@@ -763,27 +765,32 @@ pub(crate) fn is_between(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// Whether token `i` names a time ("Thursday", "last").
+#[inline]
 pub(crate) fn is_time_word(doc: &Doc<'_>, i: usize) -> bool {
     doc.class(i).any(WordClass::TIME)
 }
 
 /// Whether token `i` is a capitalised word that opens sentences without being a name
 /// ("But", "According"), when it opens its sentence.
+#[inline]
 pub(crate) fn is_sentence_word(doc: &Doc<'_>, i: usize) -> bool {
     doc.class(i).any(WordClass::SENTENCE_WORD)
 }
 
 /// Whether token `i` is a preposition whose phrase may sit inside a speaker phrase.
+#[inline]
 pub(crate) fn is_pp_preposition(doc: &Doc<'_>, i: usize) -> bool {
     doc.class(i).any(WordClass::PP_PREPOSITION)
 }
 
 /// Whether token `i` is a role noun ("spokesman", "officials").
+#[inline]
 pub(crate) fn is_role_noun(doc: &Doc<'_>, i: usize) -> bool {
     doc.class(i).any(WordClass::ROLE)
 }
 
 /// Whether token `i` joins the words of a name ("bin", "de", "of").
+#[inline]
 pub(crate) fn is_name_glue(doc: &Doc<'_>, i: usize) -> bool {
     doc.class(i).any(WordClass::NAME_GLUE)
 }
