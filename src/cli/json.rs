@@ -328,6 +328,54 @@ mod tests {
         }
     }
 
+    /// Text with names, quotations, cue verbs and the characters JSON escapes.
+    fn newsish() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("Russia"),
+            Just("Sergei Lavrov"),
+            Just("the United Nations"),
+            Just("Afghans"),
+            Just("U.S.-led"),
+            Just(" said "),
+            Just(" told reporters "),
+            Just("\""),
+            Just("“"),
+            Just("”"),
+            Just("'"),
+            Just("\\"),
+            Just("\t"),
+            Just("\u{0}"),
+            Just("\u{1b}"),
+            Just("\r\n"),
+            Just("\n\n"),
+            Just(". "),
+            Just(", "),
+            Just(" "),
+        ]
+        .prop_map(str::to_string);
+        let any = prop_oneof![piece, "[A-Z][a-z]{0,8}", "\\PC{1,3}", any::<String>()];
+        proptest::collection::vec(any, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_is_escaped_as_serde_json_escapes_it(s in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(ours(&s), serde_string(&s));
+        }
+
+        #[test]
+        fn any_text_is_written_as_serde_json_writes_it(text in newsish(), chars in proptest::prelude::any::<bool>(), segments in proptest::prelude::any::<bool>()) {
+            static EXTRACTOR: once_cell::sync::Lazy<Extractor> = once_cell::sync::Lazy::new(Extractor::new);
+            let bytes = EXTRACTOR.extract(&text);
+            let shown = if chars { bytes.clone().to_char_offsets(&text) } else { bytes.clone() };
+            let expected = serde_json::to_string(&output::full(&text, &bytes, &shown, segments)).unwrap();
+            let mut got = String::new();
+            write_full(&mut got, &text, &bytes, &shown, segments);
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
+
     #[test]
     fn full_output_is_what_serde_json_writes() {
         let extractor = Extractor::new();
