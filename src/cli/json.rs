@@ -3,16 +3,15 @@
 //! `gazette extract --jsonl` writes an output line about four times the size of its
 //! input, and serde_json spent as long writing it as gazette spent finding what is in
 //! it: every key went through its escaping loop, byte by byte, and every mention's
-//! `found_by` was formatted into a new string. [`write_full`] writes exactly the bytes
-//! `serde_json::to_string(&output::full(..))` writes (the tests compare the two), with
-//! the keys as literals, numbers by hand, and strings copied whole when, as nearly
-//! always, they have nothing to escape.
+//! `found_by` was formatted into a new string. [`write_full_fields`] writes exactly the
+//! fields `serde_json::to_string(&output::full(..))` writes (the tests compare the
+//! two), with the keys as literals, numbers by hand, and strings copied whole when, as
+//! nearly always, they have nothing to escape.
 
 use gazette::{Analysis, FoundBy, Span};
 
-/// Append the compact JSON of `output::full(text, bytes, shown, segments)` to `out`:
-/// `bytes` is the analysis in byte offsets (for the texts), `shown` the same analysis
-/// in the offsets written out.
+/// Append the compact JSON of `output::full(text, bytes, shown, segments)` to `out`
+/// (the tests' whole object; `--jsonl` puts an id in front of the fields).
 #[cfg(test)]
 pub fn write_full(out: &mut String, text: &str, bytes: &Analysis, shown: &Analysis, segments: bool) {
     out.push('{');
@@ -20,8 +19,10 @@ pub fn write_full(out: &mut String, text: &str, bytes: &Analysis, shown: &Analys
     out.push('}');
 }
 
-/// [`write_full`] without the braces around the fields (`"offsets":...`), for a
-/// record that puts a field of its own in front of them.
+/// The fields of the compact JSON of `output::full(text, bytes, shown, segments)`,
+/// without the braces around them (`"offsets":...`), appended to `out`: `bytes` is the
+/// analysis in byte offsets (for the texts), `shown` the same analysis in the offsets
+/// written out.
 pub fn write_full_fields(out: &mut String, text: &str, bytes: &Analysis, shown: &Analysis, segments: bool) {
     out.push_str("\"offsets\":\"");
     out.push_str(shown.offsets.as_str());
