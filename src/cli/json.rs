@@ -26,11 +26,8 @@ pub fn write_full(out: &mut String, text: &str, bytes: &Analysis, shown: &Analys
 pub fn write_full_fields(out: &mut String, text: &str, bytes: &Analysis, shown: &Analysis, segments: bool) {
     out.push_str("\"offsets\":\"");
     out.push_str(shown.offsets.as_str());
-    out.push_str("\",\"entities\":[");
-    for (id, e) in shown.entities.iter().enumerate() {
-        if id > 0 {
-            out.push(',');
-        }
+    out.push_str("\",\"entities\":");
+    array(out, shown.entities.iter().enumerate(), |out, (id, e)| {
         out.push_str("{\"id\":");
         number(out, id);
         out.push_str(",\"kind\":\"");
@@ -49,26 +46,14 @@ pub fn write_full_fields(out: &mut String, text: &str, bytes: &Analysis, shown: 
             }
             out.push('}');
         }
-        out.push_str(",\"mentions\":[");
-        for (i, &m) in e.mentions.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            number(out, m);
-        }
-        out.push_str("]}");
-    }
-    out.push_str("],\"mentions\":[");
-    for (i, (b, s)) in bytes.mentions.iter().zip(&shown.mentions).enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"start\":");
-        number(out, s.span.start);
-        out.push_str(",\"end\":");
-        number(out, s.span.end);
-        out.push_str(",\"text\":");
-        string(out, b.span.text(text));
+        out.push_str(",\"mentions\":");
+        array(out, &e.mentions, |out, &m| number(out, m));
+        out.push('}');
+    });
+    out.push_str(",\"mentions\":");
+    array(out, bytes.mentions.iter().zip(&shown.mentions), |out, (b, s)| {
+        out.push('{');
+        span_fields(out, text, b.span, s.span);
         out.push_str(",\"kind\":\"");
         out.push_str(s.kind.as_str());
         out.push_str("\",\"form\":\"");
@@ -91,26 +76,18 @@ pub fn write_full_fields(out: &mut String, text: &str, bytes: &Analysis, shown: 
             }
         }
         out.push('}');
-    }
-    out.push_str("],\"quotes\":[");
-    for (i, (b, s)) in bytes.quotes.iter().zip(&shown.quotes).enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
+    });
+    out.push_str(",\"quotes\":");
+    array(out, bytes.quotes.iter().zip(&shown.quotes), |out, (b, s)| {
         out.push_str("{\"kind\":\"");
         out.push_str(s.kind.as_str());
         out.push_str("\",\"start\":");
         number(out, s.span.start);
         out.push_str(",\"end\":");
         number(out, s.span.end);
-        out.push_str(",\"content\":[");
-        for (j, (bs, ss)) in b.content.iter().zip(&s.content).enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            text_span(out, text, *bs, *ss);
-        }
-        out.push_str("],\"speaker\":");
+        out.push_str(",\"content\":");
+        array(out, b.content.iter().zip(&s.content), |out, (bs, ss)| text_span(out, text, *bs, *ss));
+        out.push_str(",\"speaker\":");
         match b.speaker.zip(s.speaker) {
             Some((bs, ss)) => text_span(out, text, bs, ss),
             None => out.push_str("null"),
@@ -131,41 +108,50 @@ pub fn write_full_fields(out: &mut String, text: &str, bytes: &Analysis, shown: 
             None => out.push_str("null"),
         }
         out.push('}');
+    });
+    if segments {
+        let pair = |out: &mut String, span: &Span| {
+            out.push('[');
+            number(out, span.start);
+            out.push(',');
+            number(out, span.end);
+            out.push(']');
+        };
+        out.push_str(",\"paragraphs\":");
+        array(out, &shown.paragraphs, pair);
+        out.push_str(",\"sentences\":");
+        array(out, &shown.sentences, pair);
+    }
+}
+
+/// `[item,item,...]`, each item written by `write`.
+#[inline(always)]
+fn array<T>(out: &mut String, items: impl IntoIterator<Item = T>, mut write: impl FnMut(&mut String, T)) {
+    out.push('[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write(out, item);
     }
     out.push(']');
-    if segments {
-        out.push_str(",\"paragraphs\":");
-        pairs(out, &shown.paragraphs);
-        out.push_str(",\"sentences\":");
-        pairs(out, &shown.sentences);
-    }
 }
 
 /// `{"start":..,"end":..,"text":..}`: the offsets shown, the text at the byte span.
 fn text_span(out: &mut String, text: &str, byte_span: Span, shown: Span) {
-    out.push_str("{\"start\":");
+    out.push('{');
+    span_fields(out, text, byte_span, shown);
+    out.push('}');
+}
+
+/// `"start":..,"end":..,"text":..`, as in [`text_span`] (and a mention).
+fn span_fields(out: &mut String, text: &str, byte_span: Span, shown: Span) {
+    out.push_str("\"start\":");
     number(out, shown.start);
     out.push_str(",\"end\":");
     number(out, shown.end);
     out.push_str(",\"text\":");
     string(out, byte_span.text(text));
-    out.push('}');
-}
-
-/// `[[start,end],...]`.
-fn pairs(out: &mut String, spans: &[Span]) {
-    out.push('[');
-    for (i, span) in spans.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('[');
-        number(out, span.start);
-        out.push(',');
-        number(out, span.end);
-        out.push(']');
-    }
-    out.push(']');
 }
 
 /// A number in decimal.
