@@ -220,15 +220,3 @@ fn analyse(extractor: &Extractor, args: &ExtractArgs, text: &str) -> Value {
     };
     value.unwrap_or_else(|e| json!({ "error": e.to_string() }))
 }
-
-/// The output for one text as a one-line JSON object (the same fields as
-/// [`analyse`], written directly without building a [`Value`]).
-pub fn record_body(extractor: &Extractor, args: &ExtractArgs, text: &str) -> String {
-    let bytes = extractor.extract(text);
-    let shown = shown(args, text, &bytes);
-    let body = match args.format {
-        Format::Full => serde_json::to_string(&output::full(text, &bytes, &shown, args.segments)),
-        Format::Spans => serde_json::to_string(&output::spans(text, &bytes, &shown)),
-    };
-    body.unwrap_or_else(|e| json!({ "error": e.to_string() }).to_string())
-}

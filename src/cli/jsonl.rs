@@ -15,8 +15,9 @@
 //! other two stages: the workers skip what is left of their window, the reader stops
 //! at its next window.
 
-use super::extract::{record_body, shown};
+use super::extract::shown;
 use super::json::write_full_fields;
+use super::output;
 use super::progress::Progress;
 use super::ExtractArgs;
 use super::Format;
@@ -191,21 +192,24 @@ pub fn jsonl_record(extractor: &Extractor, args: &ExtractArgs, raw: &[u8]) -> St
     let Some(text) = value.get("text").and_then(Value::as_str) else {
         return error(id, "no \"text\" string field");
     };
+    let bytes = extractor.extract(text);
+    let shown = shown(args, text, &bytes);
     let mut record = String::new();
     record.push_str("{\"id\":");
     record.push_str(&id.to_string());
     match args.format {
         Format::Full => {
             // Written straight into the record: about four bytes out for each byte in.
-            let bytes = extractor.extract(text);
-            let shown = shown(args, text, &bytes);
             record.reserve(text.len() * 5 + 256);
             record.push(',');
             write_full_fields(&mut record, text, &bytes, &shown, args.segments);
             record.push('}');
         }
         Format::Spans => {
-            let body = record_body(extractor, args, text);
+            let body = match serde_json::to_string(&output::spans(text, &bytes, &shown)) {
+                Ok(body) => body,
+                Err(e) => return error(id, &e.to_string()),
+            };
             // `body` is a JSON object: put the id in front of its fields.
             let Some(fields) = body.strip_prefix('{') else {
                 return error(id, "internal error: the analysis is not a JSON object");
